@@ -1,0 +1,114 @@
+package org.campusproctor.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The vertical slice: a frame uploaded over HTTP is stored (EJB + EclipseLink), queued on {@code frames}, analysed by
+ * the vision-worker MDB (OpenCV + ONNX Runtime server modules), answered on {@code vision-results}, recorded by the
+ * consuming MDB and pushed to the proctor feed WebSocket.
+ */
+class FrameRoundTripIT {
+
+    private final BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+    private WebSocket feed;
+
+    @BeforeEach
+    void openFeed() {
+        feed = Server.HTTP.newWebSocketBuilder()
+                .buildAsync(Server.wsUri("/ws/proctor-feed"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            pushed.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).join();
+    }
+
+    @AfterEach
+    void closeFeed() {
+        feed.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void uploadedFrameIsAnalysedAndPushedToProctors() throws Exception {
+        String attempt = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> upload = Server.post("/api/attempts/" + attempt + "/frames", "image/jpeg",
+                TestImages.syntheticJpeg(640, 480));
+        assertEquals(202, upload.statusCode(), upload.body());
+        String mediaId = Server.json(upload).getString("mediaId");
+        assertEquals(64, Server.json(upload).getString("sha256").length());
+
+        JsonObject event = awaitPush(mediaId, 60);
+        assertNotNull(event, "no push for frame " + mediaId + " on the proctor feed");
+        assertEquals(attempt, event.getString("attemptRef"));
+        assertEquals("ANALYSED", event.getString("status"));
+        assertEquals(640, event.getJsonObject("detail").getInt("width"));
+        assertEquals(480, event.getJsonObject("detail").getInt("height"));
+
+        HttpResponse<String> analysis = Server.get("/api/frames/" + mediaId + "/analysis");
+        assertEquals(200, analysis.statusCode(), analysis.body());
+        JsonObject recorded = Server.json(analysis);
+        assertEquals("ANALYSED", recorded.getString("status"));
+        assertTrue(recorded.getJsonObject("detail").getString("executionProvider").matches("CPU|CUDA"));
+    }
+
+    @Test
+    void refusesWhatIsNotAnImage() throws Exception {
+        HttpResponse<String> response = Server.post("/api/attempts/it-bad/frames", "image/jpeg",
+                "this is not a picture at all".getBytes());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("NOT_AN_IMAGE", Server.json(response).getString("error"));
+    }
+
+    @Test
+    void refusesOversizedFrames() throws Exception {
+        byte[] huge = new byte[3 * 1024 * 1024];
+        huge[0] = (byte) 0xFF;
+        huge[1] = (byte) 0xD8;
+        huge[2] = (byte) 0xFF;
+        HttpResponse<String> response = Server.post("/api/attempts/it-big/frames", "image/jpeg", huge);
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("TOO_LARGE", Server.json(response).getString("error"));
+    }
+
+    @Test
+    void unknownFrameHasNoAnalysis() throws Exception {
+        assertEquals(404, Server.get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
+    }
+
+    private JsonObject awaitPush(String mediaId, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String text = pushed.poll(1, TimeUnit.SECONDS);
+            if (text != null) {
+                JsonObject event = Server.json(text);
+                if (mediaId.equals(event.getString("mediaId", null))) {
+                    return event;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package org.campusproctor.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The media-retention Jakarta Batch job runs to completion and purges what is older than the retention period. */
+class MediaRetentionJobIT {
+
+    @Test
+    void retentionJobCompletesAndPurgesExpiredFrames() throws Exception {
+        HttpResponse<String> upload = Server.post("/api/attempts/it-retention/frames", "image/jpeg",
+                TestImages.syntheticJpeg(320, 240));
+        assertEquals(202, upload.statusCode(), upload.body());
+
+        // retentionDays=0: everything stored before now is expired, including the frame just uploaded.
+        HttpResponse<String> started = Server.post("/api/jobs/media-retention?retentionDays=0", "application/json", new byte[0]);
+        assertEquals(202, started.statusCode(), started.body());
+        long id = Server.json(started).getJsonNumber("executionId").longValue();
+
+        JsonObject execution = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            execution = Server.json(Server.get("/api/jobs/executions/" + id));
+            String status = execution.getString("batchStatus");
+            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("ABANDONED")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals("COMPLETED", execution.getString("batchStatus"), execution.toString());
+        String exit = execution.getString("exitStatus");
+        assertTrue(exit.startsWith("PURGED:") && Integer.parseInt(exit.substring(7)) >= 1, exit);
+    }
+
+    @Test
+    void unknownJobIsRefused() throws Exception {
+        assertEquals(404, Server.post("/api/jobs/format-disk", "application/json", new byte[0]).statusCode());
+    }
+}

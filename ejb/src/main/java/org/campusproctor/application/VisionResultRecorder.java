@@ -1,0 +1,43 @@
+package org.campusproctor.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.campusproctor.domain.media.FrameAnalysed;
+import org.campusproctor.domain.media.FrameAnalysisRecord;
+import org.campusproctor.domain.media.StoredMedia;
+
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/** Records a vision worker's analysis of a frame (once: redelivered results are ignored) and announces it. */
+@Stateless
+public class VisionResultRecorder {
+
+    private static final Logger LOG = Logger.getLogger(VisionResultRecorder.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Event<FrameAnalysed> analysed;
+
+    public void record(@NotBlank String mediaId, @NotNull FrameAnalysisRecord.Status status, Integer faceCount,
+                       @NotBlank String workerNode, @NotNull String detailJson) {
+        if (em.find(FrameAnalysisRecord.class, mediaId) != null) {
+            LOG.fine(() -> "Analysis of " + mediaId + " already recorded; duplicate delivery ignored");
+            return;
+        }
+        StoredMedia frame = em.find(StoredMedia.class, mediaId);
+        if (frame == null) {
+            throw new IllegalArgumentException("Analysis for unknown frame " + mediaId);
+        }
+        em.persist(new FrameAnalysisRecord(mediaId, frame.attemptRef(), status, faceCount, workerNode,
+                Instant.now(), detailJson));
+        analysed.fire(new FrameAnalysed(mediaId, frame.attemptRef(), status.name(), faceCount, workerNode, detailJson));
+    }
+}

@@ -1,0 +1,54 @@
+package org.campusproctor.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Applies the versioned migrations of the {@code db} module at application start, before anything touches JPA.
+ * The datasource is the platform default ({@code java:comp/DefaultDataSource}), which server-config points at
+ * the CampusProctor database: no vendor JNDI name in the code.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource
+    private DataSource dataSource;
+
+    private volatile String schemaVersion;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = flyway().migrate();
+        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway().info().current().getVersion().getVersion();
+        LOG.info(() -> "Database schema at version " + schemaVersion
+                + " (" + result.migrationsExecuted + " migration(s) applied now, database " + result.database + ")");
+    }
+
+    /** The schema version the database is at (the last applied migration). */
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+    }
+}

@@ -1,0 +1,8 @@
+package org.campusproctor.infrastructure.storage;
+
+/** Nothing is stored under the key (purged by retention, or never written): retrying will not help. */
+public class MediaNotFoundException extends MediaStoreException {
+    public MediaNotFoundException(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,46 @@
+package org.campusproctor.interfaces.messaging;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import org.campusproctor.application.VisionResultRecorder;
+import org.campusproctor.domain.media.FrameAnalysisRecord;
+import org.campusproctor.infrastructure.messaging.Queues;
+
+import java.util.logging.Logger;
+
+/**
+ * Consumes {@code vision-results}. A thin adapter: reads ids and the analysis document, hands them to the
+ * application service, and rethrows on failure so Artemis redelivers and finally dead-letters the message.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Queues.VISION_RESULTS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
+})
+public class VisionResultListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(VisionResultListener.class.getName());
+
+    @Inject
+    private VisionResultRecorder recorder;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            String mediaId = message.getStringProperty(Queues.PROP_MEDIA_ID);
+            String status = message.getStringProperty(Queues.PROP_STATUS);
+            Integer faceCount = message.propertyExists("faceCount") ? message.getIntProperty("faceCount") : null;
+            String worker = message.getStringProperty(Queues.PROP_WORKER_NODE);
+            String json = ((TextMessage) message).getText();
+            recorder.record(mediaId, FrameAnalysisRecord.Status.valueOf(status), faceCount, worker, json);
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(() -> "Vision result not recorded (will be redelivered, then dead-lettered): " + e);
+            throw new IllegalStateException("Cannot record vision result: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.campusproctor.vision.pipeline;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * ONNX Runtime for the vision workers: one environment per JVM, and the CUDA execution provider when it works,
+ * else CPU. The probe costs seconds on a machine without CUDA, so it runs once and its answer is kept.
+ * Settings: {@code campusproctor.vision.cuda=auto|off}, {@code campusproctor.vision.intra-op-threads} (default 1:
+ * on small CPUs one inference per core in parallel gives the best throughput).
+ */
+public final class InferenceRuntime {
+
+    public enum Provider { CUDA, CPU }
+
+    private static final Logger LOG = Logger.getLogger(InferenceRuntime.class.getName());
+    private static volatile Provider provider;
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final int intraOpThreads = Integer.getInteger("campusproctor.vision.intra-op-threads", 1);
+
+    public Provider provider() {
+        Provider p = provider;
+        if (p == null) {
+            synchronized (InferenceRuntime.class) {
+                if (provider == null) {
+                    provider = probe();
+                }
+                p = provider;
+            }
+        }
+        return p;
+    }
+
+    /** Opens a session on the model file, on the probed provider. */
+    public OrtSession open(Path model) {
+        if (!Files.isRegularFile(model)) {
+            throw new ModelUnavailableException("Model file missing: " + model.toAbsolutePath());
+        }
+        try {
+            OrtSession.SessionOptions options = options();
+            if (provider() == Provider.CUDA) {
+                options.addCUDA(0);
+            }
+            return env.createSession(model.toString(), options);
+        } catch (OrtException e) {
+            throw new ModelUnavailableException("Cannot load model " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    public OrtEnvironment environment() {
+        return env;
+    }
+
+    private OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(intraOpThreads);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        return options;
+    }
+
+    private Provider probe() {
+        String mode = System.getProperty("campusproctor.vision.cuda", "auto").toLowerCase(Locale.ROOT);
+        if (mode.equals("off")) {
+            LOG.info("CUDA disabled by campusproctor.vision.cuda=off; using the CPU execution provider");
+            return Provider.CPU;
+        }
+        long start = System.nanoTime();
+        // getAvailableProviders() only reflects the build, not the machine: try to add CUDA for real.
+        try (OrtSession.SessionOptions probe = new OrtSession.SessionOptions()) {
+            probe.addCUDA(0);
+            LOG.info(() -> "CUDA execution provider available (probe " + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            return Provider.CUDA;
+        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            LOG.info(() -> "CUDA unavailable (" + e.getMessage() + "); using the CPU execution provider (probe "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            return Provider.CPU;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.campusproctor.interfaces.websocket;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+/** WebSocket through which proctor screens receive frame analyses as they are recorded. */
+@ServerEndpoint("/ws/proctor-feed")
+public class ProctorFeedEndpoint {
+
+    @Inject
+    private ProctorFeed feed;
+
+    @OnOpen
+    public void open(Session session) {
+        feed.join(session);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        feed.leave(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        feed.leave(session);
+    }
+}
