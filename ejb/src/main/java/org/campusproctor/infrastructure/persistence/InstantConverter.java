@@ -6,7 +6,7 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** JPA 3.1 has no Instant mapping; store instants as TIMESTAMP (UTC, the JVM runs with user.timezone=UTC). */
+/** JPA 3.1 has no Instant mapping; store instants as TIMESTAMP (converted in the JVM time zone both ways). */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
     @Override
