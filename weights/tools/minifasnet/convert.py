@@ -40,6 +40,14 @@ MODELS = [
     ("minifasnet_v1se", "4_0_0_80x80_MiniFASNetV1SE.pth", 4.0, True),
 ]
 INPUT_H = INPUT_W = 80
+# sha256 of the upstream state dicts this script was written and checked against
+PTH_SHA256 = {
+    "2.7_80x80_MiniFASNetV2.pth": "a5eb02e1843f19b5386b953cc4c9f011c3f985d0ee2bb9819eea9a142099bec0",
+    "4_0_0_80x80_MiniFASNetV1SE.pth": "84ee1d37d96894d5e82de5a57df044ef80a58be2b218b5ed7cdfd875ec2f5990",
+}
+# max over both outputs of max|onnx - torch| / max|torch|, printed by MiniFasNetParityTest (ONNX Runtime 1.29.0 Java,
+# CPU) for the .onnx this script writes (the export is byte-for-byte deterministic); copied into manifest.json
+PARITY_MEASURED = {"minifasnet_v2": 8.14e-07, "minifasnet_v1se": 6.61e-07}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -348,6 +356,9 @@ def main():
     ensemble = collections.OrderedDict()
     for name, fname, scale, se in MODELS:
         pth = os.path.join(args.src, fname)
+        if sha256(pth) != PTH_SHA256[fname]:
+            sys.exit("%s: sha256 %s, expected %s (not the upstream file at commit %s)"
+                     % (pth, sha256(pth), PTH_SHA256[fname], SRC_COMMIT))
         net, sd, ignored = build(pth, se)
         print("== %s (%s): %d tensors loaded strictly, %d FTGenerator tensors ignored, %d parameters"
               % (name, fname, len(sd), len(ignored), sum(p.numel() for p in net.parameters())))
@@ -464,6 +475,7 @@ def main():
                 ("reference", "PyTorch %s CPU on the original state dict" % torch.__version__),
                 ("runtime", "ONNX Runtime 1.29.0 Java, CPU EP"),
                 ("metric", "max|onnx - torch| / max|torch| per output, batch of 4 (2 seeded noise + 2 real face crops)"),
+                ("max_relative_error", PARITY_MEASURED[name]),
                 ("tolerance", 0.0001),
                 ("test", "MiniFasNetParityTest (fixtures src/test/resources/minifasnet/%s.json)" % name),
             ])),
