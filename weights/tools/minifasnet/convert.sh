@@ -4,7 +4,7 @@
 #
 # usage: tools/minifasnet/convert.sh [--src DIR] [--twice]
 #   --src DIR   folder holding 2.7_80x80_MiniFASNetV2.pth and 4_0_0_80x80_MiniFASNetV1SE.pth
-#               (default: $MINIFASNET_SRC, else /work/shared/weights-src/minifasnet); their sha256 is checked
+#               (default: $MINIFASNET_SRC, else tools/minifasnet/pth/); their sha256 is checked
 #   --twice     convert a second time into a temporary folder and fail unless the .onnx files are byte-identical
 #
 # Needs Debian's python and packages (installs nothing itself):
@@ -13,7 +13,9 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 WEIGHTS="$(cd "$HERE/../.." && pwd)"
-SRC="${MINIFASNET_SRC:-/work/shared/weights-src/minifasnet}"
+# The upstream state dicts are kept in the repository (Apache-2.0, see LICENSE and SOURCE.md beside this script):
+# no registry serves them, and regeneration must work from a fresh clone.
+SRC="${MINIFASNET_SRC:-$HERE/pth}"
 TWICE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
