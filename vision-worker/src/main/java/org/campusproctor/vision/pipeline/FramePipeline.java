@@ -171,7 +171,7 @@ public class FramePipeline implements AutoCloseable {
         }
         if (m.spoof != null) {
             long s = System.nanoTime();
-            spoof = m.spoof.score(image, d.box(), t);
+            spoof = m.spoof.score(image, d.box(), pose == null ? 0 : pose.roll(), t);
             t.stage("spoof", System.nanoTime() - s);
         }
         if (m.embedder != null && enrolment != null) {

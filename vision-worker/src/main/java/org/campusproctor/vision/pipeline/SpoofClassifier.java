@@ -1,5 +1,6 @@
 package org.campusproctor.vision.pipeline;
 
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -26,6 +27,42 @@ public final class SpoofClassifier {
     public SpoofClassifier(List<Member> members, int liveClass) {
         this.members = List.copyOf(members);
         this.liveClass = liveClass;
+    }
+
+    /**
+     * @param roll the face's in-plane tilt (degrees, {@link HeadPose#roll()}), or 0 when unknown: a face lying on
+     *             its side (|roll| > 45, e.g. a phone camera held in portrait) is turned upright by a multiple of 90
+     *             degrees first, as MiniFASNet was trained on upright faces
+     */
+    public SpoofScore score(Mat bgr, Box face, double roll, Timings timings) {
+        int quarter = (int) Math.round(roll / 90.0);
+        quarter = ((quarter % 4) + 4) % 4;
+        if (quarter == 0) {
+            return score(bgr, face, timings);
+        }
+        int w = bgr.cols();
+        int h = bgr.rows();
+        Mat upright = new Mat();
+        Box box;
+        switch (quarter) {
+            case 1 -> { // face's right side down: turn the image counter-clockwise
+                Core.rotate(bgr, upright, Core.ROTATE_90_COUNTERCLOCKWISE);
+                box = new Box(face.y(), w - face.x() - face.width(), face.height(), face.width());
+            }
+            case 3 -> {
+                Core.rotate(bgr, upright, Core.ROTATE_90_CLOCKWISE);
+                box = new Box(h - face.y() - face.height(), face.x(), face.height(), face.width());
+            }
+            default -> {
+                Core.rotate(bgr, upright, Core.ROTATE_180);
+                box = new Box(w - face.x() - face.width(), h - face.y() - face.height(), face.width(), face.height());
+            }
+        }
+        try {
+            return score(upright, box, timings);
+        } finally {
+            upright.release();
+        }
     }
 
     public SpoofScore score(Mat bgr, Box face, Timings timings) {

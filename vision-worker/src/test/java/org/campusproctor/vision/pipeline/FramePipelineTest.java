@@ -118,6 +118,41 @@ class FramePipelineTest {
         assertTrue(json.contains("\"inferenceMicros\":{\"blazeface\""), json);
     }
 
+    @ParameterizedTest(name = "{0}: live={1}")
+    @CsvSource({
+            "images/spoof/live_silentface_T1_upright.jpg, true",
+            "images/spoof/spoof_screen_replay_silentface_F2_upright.jpg, false",
+            "images/spoof/spoof_screen_replay_SYNTHETIC_cc0_interfaces_001.jpg, false",
+            "images/spoof/spoof_print_SYNTHETIC_cc0_interfaces_050.jpg, false",
+            "images/single_frontal/cc0_interfaces_001_frontal.jpg, true",
+            "images/single_frontal/cc0_interfaces_006_frontal.jpg, true",
+            "images/single_frontal/cc0_interfaces_050_frontal.jpg, true",
+            "images/single_frontal/nasa_astronaut_eileen_collins.png, true",
+            "images/head_pose/yaw_toward_image_right_45_interfaces_040.jpg, true"})
+    void spoofVerdicts(String image, boolean live) {
+        if (!TestData.pipeline().activeStages().contains(Stage.SPOOF)) {
+            return; // MiniFASNet not installed
+        }
+        SpoofScore s = TestData.analyse(image).faces().get(0).spoof();
+        assertEquals(live, s.live(), image + " " + s);
+        assertEquals(2, s.liveScoreByModel().size());
+        // Not asserted, measured misses: the grayscale profile with the eye at a viewfinder
+        // (profile_yaw_toward_image_right_85_...: live 0.21) and the mirrored near-profile (0.47) read as spoofs;
+        // MiniFASNet is trained on near-frontal faces.
+    }
+
+    @Test
+    void sidewaysFacesAreTurnedUprightForTheSpoofModels() {
+        if (!TestData.pipeline().activeStages().contains(Stage.SPOOF)) {
+            return;
+        }
+        // the Silent-Face samples lie on their side (roll ~99); without turning them upright the screen replay F2
+        // scored live 0.52 (a miss), turned upright it scores 0.05
+        FaceAnalysis f = TestData.analyse("images/spoof/spoof_screen_replay_silentface_F2_upright.jpg").faces().get(0);
+        assertTrue(f.pose().roll() > 45);
+        assertTrue(f.spoof().liveScore() < 0.3, f.spoof().toString());
+    }
+
     @Test
     void gazeIsCentredWhenLookingIntoTheCamera() {
         if (!TestData.pipeline().activeStages().contains(Stage.GAZE)) {
