@@ -99,6 +99,8 @@ public final class IncidentDetector {
         final IncidentThresholds t;
         final Map<Type, Episode> episodes = new EnumMap<>(Type.class);
         long lastSeen = Long.MIN_VALUE;
+        String lastFrameId;
+        List<Incident> lastRaised = List.of();
 
         AttemptState(String attemptRef, IncidentThresholds t) {
             this.attemptRef = attemptRef;
@@ -109,6 +111,16 @@ public final class IncidentDetector {
         }
 
         List<Incident> onFrame(String frameId, long at, FrameAnalysis a) {
+            if (frameId.equals(lastFrameId)) {
+                return lastRaised; // a redelivered frame: same answer, no double counting
+            }
+            List<Incident> raised = evaluate(frameId, at, a);
+            lastFrameId = frameId;
+            lastRaised = raised;
+            return raised;
+        }
+
+        private List<Incident> evaluate(String frameId, long at, FrameAnalysis a) {
             if (lastSeen != Long.MIN_VALUE && at < lastSeen) {
                 return List.of();
             }

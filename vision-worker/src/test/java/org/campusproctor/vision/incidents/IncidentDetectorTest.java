@@ -153,6 +153,17 @@ class IncidentDetectorTest {
     }
 
     @Test
+    void aRedeliveredFrameGetsTheSameAnswerOnce() {
+        feed("a", 0, 10, frame(List.of(), List.of()));
+        FrameAnalysis none = frame(List.of(), List.of());
+        List<Incident> first = detector.onFrame("a", "f10", T0 + 2000, none);
+        List<Incident> again = detector.onFrame("a", "f10", T0 + 2000, none);
+        assertEquals(1, first.size());
+        assertEquals(first, again);
+        assertEquals(List.of(), detector.onFrame("a", "f11", T0 + 2200, none));
+    }
+
+    @Test
     void idleAttemptsAreForgotten() {
         IncidentDetector d = new IncidentDetector(a -> null, Duration.ofMinutes(1));
         d.onFrame("a", "f0", T0, frame(List.of(), List.of()));
