@@ -88,11 +88,15 @@ public final class FaceDetector {
         }
         Map<String, float[]> out = model.run(tensor, timings);
         List<FaceDetection> candidates = new ArrayList<>();
+        double minLogit = Math.log(minScore / (1 - minScore));
         int anchor = 0;
         for (int s = 0; s < 2; s++) {
             float[] scores = OnnxModel.output(out, scoreOutputs[s]);
             float[] regs = OnnxModel.output(out, boxOutputs[s]);
             for (int i = 0; i < scores.length; i++, anchor++) {
+                if (scores[i] < minLogit) {
+                    continue;
+                }
                 double logit = Math.max(-100, Math.min(100, scores[i]));
                 double score = 1 / (1 + Math.exp(-logit));
                 if (score < minScore) {

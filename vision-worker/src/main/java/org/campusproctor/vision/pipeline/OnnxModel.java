@@ -4,11 +4,15 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,27 +43,51 @@ public final class OnnxModel implements AutoCloseable {
             throw new IllegalArgumentException(spec.name() + ": crop must be " + w + "x" + h + " CV_8UC3, got "
                     + bgrCrop.cols() + "x" + bgrCrop.rows() + " type " + bgrCrop.type());
         }
-        Mat continuous = bgrCrop.isContinuous() ? bgrCrop : bgrCrop.clone();
-        byte[] px = new byte[w * h * 3];
-        continuous.get(0, 0, px);
-        if (continuous != bgrCrop) {
-            continuous.release();
-        }
-        float[] out = new float[px.length];
+        // vectorised in OpenCV: channel order, then per channel (v - mean) / std as float
         int plane = w * h;
-        for (int i = 0, p = 0; i < plane; i++, p += 3) {
+        float[] out = new float[plane * 3];
+        Mat ordered = bgrCrop;
+        if (!spec.bgr()) {
+            ordered = new Mat();
+            Imgproc.cvtColor(bgrCrop, ordered, Imgproc.COLOR_BGR2RGB);
+        }
+        try {
+            if (!spec.nchw() && uniform()) {
+                Mat f = new Mat();
+                ordered.convertTo(f, CvType.CV_32FC3, 1.0 / spec.std()[0], -spec.mean()[0] / spec.std()[0]);
+                f.get(0, 0, out);
+                f.release();
+                return out;
+            }
+            List<Mat> channels = new ArrayList<>(3);
+            Core.split(ordered, channels);
+            float[] buffer = new float[plane];
             for (int c = 0; c < 3; c++) {
-                // source is B,G,R; model channel c reads B,G,R (bgr) or R,G,B
-                int src = spec.bgr() ? c : 2 - c;
-                float v = spec.normalise(px[p + src] & 0xFF, c);
+                Mat f = new Mat();
+                channels.get(c).convertTo(f, CvType.CV_32F, 1.0 / spec.std()[c], -spec.mean()[c] / spec.std()[c]);
+                f.get(0, 0, buffer);
                 if (spec.nchw()) {
-                    out[c * plane + i] = v;
+                    System.arraycopy(buffer, 0, out, c * plane, plane);
                 } else {
-                    out[p + c] = v;
+                    for (int i = 0; i < plane; i++) {
+                        out[3 * i + c] = buffer[i];
+                    }
                 }
+                f.release();
+                channels.get(c).release();
+            }
+            return out;
+        } finally {
+            if (ordered != bgrCrop) {
+                ordered.release();
             }
         }
-        return out;
+    }
+
+    private boolean uniform() {
+        float[] m = spec.mean();
+        float[] d = spec.std();
+        return m[0] == m[1] && m[1] == m[2] && d[0] == d[1] && d[1] == d[2];
     }
 
     /** Runs one input (batch 1); returns every output flattened, by output name. */
