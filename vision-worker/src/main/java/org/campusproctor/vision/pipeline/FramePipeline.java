@@ -78,7 +78,7 @@ public class FramePipeline implements AutoCloseable {
     }
 
     /**
-     * The enrolment embedding of a reference photo: the largest face in it.
+     * The enrolment embedding of a reference photo: the largest face in it (confirmed by FaceMesh where it runs).
      * @throws CorruptFrameException when the photo has no face.
      */
     public float[] enrol(byte[] photo) {
@@ -89,6 +89,8 @@ public class FramePipeline implements AutoCloseable {
         Mat image = decoder.decode(photo);
         try {
             FaceDetection face = m.detector.detect(image, null).stream()
+                    .filter(f -> m.landmarker == null
+                            || m.landmarker.landmarks(image, f, null).faceScore() >= options.minLandmarkScore())
                     .max(Comparator.comparingDouble(f -> f.box().area()))
                     .orElseThrow(() -> new CorruptFrameException("Enrolment photo shows no face"));
             return m.embedder.embed(image, face, null);

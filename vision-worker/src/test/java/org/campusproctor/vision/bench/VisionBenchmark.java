@@ -109,15 +109,15 @@ public final class VisionBenchmark {
                 latency(p, frames, "clip frames 640x480 (JPEG bytes in, decode included)", md, medians);
                 latency(p, stillBytes, "labelled stills 300x300..1000x1000 (decode included)", md, medians);
                 md.append("\n| callers | input | frames/s | per core (/ ").append(Runtime.getRuntime().availableProcessors())
-                        .append(" cores) |\n|---|---|---|---|\n");
+                        .append(" cores) | cores used by other processes meanwhile |\n|---|---|---|---|---|\n");
                 for (int c : new int[]{1, callers}) {
                     double fps = throughput(c, seconds, i -> p.analyse(frames.get(i % frames.size())));
-                    md.append(String.format(L, "| %d | clip JPEG bytes (decode included) | %.1f | %.1f |%n", c, fps,
-                            fps / Runtime.getRuntime().availableProcessors()));
+                    md.append(String.format(L, "| %d | clip JPEG bytes (decode included) | %.1f | %.1f | %.2f |%n", c, fps,
+                            fps / Runtime.getRuntime().availableProcessors(), lastForeignCores));
                 }
                 double fpsMat = throughput(callers, seconds, i -> p.analyse(decoded.get(i % decoded.size()), null, new Timings()));
-                md.append(String.format(L, "| %d | clip, decoded Mat (decode excluded) | %.1f | %.1f |%n", callers, fpsMat,
-                        fpsMat / Runtime.getRuntime().availableProcessors()));
+                md.append(String.format(L, "| %d | clip, decoded Mat (decode excluded) | %.1f | %.1f | %.2f |%n", callers, fpsMat,
+                        fpsMat / Runtime.getRuntime().availableProcessors(), lastForeignCores));
             }
 
             if (!quick) {
@@ -179,7 +179,51 @@ public final class VisionBenchmark {
         void run(int i);
     }
 
+    /** Cores used by other processes during the last throughput run (from /proc/stat minus this process). */
+    static double lastForeignCores;
+
+    /** Busy jiffies of the whole machine (/proc/stat), or -1 where unavailable. */
+    static long machineBusyJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Repeats a throughput run (up to 3 times) while other processes used more than 0.3 cores; keeps the quietest. */
     static double throughput(int callers, int seconds, Work work) throws InterruptedException {
+        double best = 0, bestForeign = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long busy0 = machineBusyJiffies(), cpu0 = processCpuNanos(), t0 = System.nanoTime();
+            double fps = throughputOnce(callers, seconds, work);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double machine = (machineBusyJiffies() - busy0) / 100.0 / wall; // USER_HZ = 100
+            double foreign = busy0 < 0 ? Double.NaN : Math.max(0, machine - (processCpuNanos() - cpu0) / 1e9 / wall);
+            if (Double.isNaN(foreign) || foreign < bestForeign) {
+                best = fps;
+                bestForeign = foreign;
+            }
+            if (Double.isNaN(foreign) || foreign < 0.3) {
+                break;
+            }
+        }
+        lastForeignCores = bestForeign;
+        return best;
+    }
+
+    static double throughputOnce(int callers, int seconds, Work work) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             work.run(i);
         }
