@@ -62,8 +62,8 @@ public class FramePipeline implements AutoCloseable {
 
     /** @param enrolment the candidate's enrolment embedding ({@link #enrol}), or null: no face match. */
     public FrameAnalysis analyse(byte[] frame, float[] enrolment) {
+        Loaded m = load(); // model loading (first frame only) is not part of the frame's time
         long start = System.nanoTime();
-        Loaded m = load();
         Mat image = decoder.decode(frame);
         try {
             return analyse(image, enrolment, m, new Timings(), start);
