@@ -95,8 +95,9 @@ class FramePipelineTest {
 
     @Test
     void sidewaysImageHasRollNear90() {
-        // "live_webcam_like_silentface_T1_upright" is in fact stored with the face lying sideways (the rotation of the
-        // original went the other way): the pipeline reports it as roll ~ +99 degrees rather than as frontal
+        // "live_webcam_like_silentface_T1_upright" stores upright pixels but still carries EXIF Orientation=6
+        // (weights/tools/minifasnet/README.md); OpenCV's imdecode honours the tag, as browsers showing the frame to a
+        // proctor do, so the face lies on its side: the pipeline reports roll ~ +99 degrees
         HeadPose pose = TestData.analyse("images/single_frontal/live_webcam_like_silentface_T1_upright.jpg").faces().get(0).pose();
         assertTrue(pose.roll() > 70 && pose.roll() < 120, pose.toString());
     }
@@ -146,8 +147,8 @@ class FramePipelineTest {
         if (!TestData.pipeline().activeStages().contains(Stage.SPOOF)) {
             return;
         }
-        // the Silent-Face samples lie on their side (roll ~99); without turning them upright the screen replay F2
-        // scored live 0.52 (a miss), turned upright it scores 0.05
+        // the Silent-Face samples decode lying on their side (EXIF Orientation=6 honoured, roll ~99); without turning
+        // them upright the screen replay F2 scored live 0.52 (a miss), turned upright it scores 0.05
         FaceAnalysis f = TestData.analyse("images/spoof/spoof_screen_replay_silentface_F2_upright.jpg").faces().get(0);
         assertTrue(f.pose().roll() > 45);
         assertTrue(f.spoof().liveScore() < 0.3, f.spoof().toString());
