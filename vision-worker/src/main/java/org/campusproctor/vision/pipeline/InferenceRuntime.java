@@ -88,12 +88,19 @@ public final class InferenceRuntime {
         if (!Files.isRegularFile(model)) {
             throw new ModelUnavailableException("Model file missing: " + model.toAbsolutePath());
         }
-        try {
-            OrtSession.SessionOptions options = options();
-            if (provider() == Provider.CUDA) {
+        if (provider() == Provider.CUDA) {
+            try {
+                OrtSession.SessionOptions options = options();
                 options.addCUDA(0);
+                return env.createSession(model.toString(), options);
+            } catch (OrtException e) {
+                // the probe passed but this model does not run on CUDA (device memory, an unsupported op): CPU
+                LOG.warning(() -> "Model " + model.getFileName() + " not loadable with CUDA (" + e.getMessage()
+                        + "); using the CPU execution provider for it");
             }
-            return env.createSession(model.toString(), options);
+        }
+        try {
+            return env.createSession(model.toString(), options());
         } catch (OrtException e) {
             throw new ModelUnavailableException("Cannot load model " + model + ": " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package org.campusproctor.vision.pipeline;
 
 import org.opencv.core.Mat;
 
-import java.util.Map;
 
 /**
  * Gaze from MediaPipe Iris: for each open eye, a square crop of {@code enlarge} x the eye-corner distance around the
@@ -68,9 +67,5 @@ public final class IrisGazeEstimator {
             eyes++;
         }
         return eyes == 0 ? new Gaze(0, 0, 0) : new Gaze(h / eyes, v / eyes, eyes);
-    }
-
-    Map<String, Object> describe() {
-        return Map.of("enlarge", enlarge);
     }
 }
