@@ -2,23 +2,28 @@ package org.campusproctor.vision.interfaces;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.campusproctor.infrastructure.storage.MediaNotFoundException;
 import org.campusproctor.infrastructure.storage.MediaStore;
+import org.campusproctor.vision.pipeline.CorruptFrameException;
 import org.campusproctor.vision.pipeline.FramePipeline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The candidate's enrolment embedding per attempt, for the face-match stage: computed once from the enrolment photo
  * named by the frame message's {@value #PROP_ENROLMENT_KEY} property (a media-store key), then cached (LRU).
- * Frames without the property get no face match.
+ * Frames without the property, or whose enrolment photo is missing or shows no face, get no face match.
  */
 @ApplicationScoped
 public class EnrolmentEmbeddings {
 
     public static final String PROP_ENROLMENT_KEY = "enrolmentStorageKey";
     private static final int CACHE = 1024;
+    private static final float[] NONE = new float[0];
+    private static final Logger LOG = Logger.getLogger(EnrolmentEmbeddings.class.getName());
 
     @Inject
     private MediaStore mediaStore;
@@ -37,9 +42,16 @@ public class EnrolmentEmbeddings {
         }
         float[] e = byKey.get(enrolmentKey);
         if (e == null) {
-            e = pipeline.enrol(mediaStore.get(enrolmentKey));
+            try {
+                e = pipeline.enrol(mediaStore.get(enrolmentKey));
+            } catch (CorruptFrameException | MediaNotFoundException unusable) {
+                // a bad enrolment photo must not dead-letter the candidate's frames: no face match, logged once
+                LOG.warning(() -> "Enrolment photo " + enrolmentKey + " unusable (" + unusable.getMessage()
+                        + "); frames are analysed without face match");
+                e = NONE;
+            }
             byKey.put(enrolmentKey, e);
         }
-        return e;
+        return e == NONE ? null : e;
     }
 }
