@@ -2,6 +2,7 @@ package org.campusproctor.it;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,17 @@ class FrameRoundTripIT {
 
     private final BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
     private WebSocket feed;
+    private static Scenario.Running attempt;
+
+    @BeforeAll
+    static void runningAttempt() throws Exception {
+        attempt = Scenario.running(3600);
+    }
 
     @BeforeEach
     void openFeed() {
-        feed = Server.HTTP.newWebSocketBuilder()
-                .buildAsync(Server.wsUri("/ws/proctor-feed"), new WebSocket.Listener() {
+        feed = Client.demo("proctor")
+                .webSocket("/ws/proctor-feed", new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -53,8 +60,8 @@ class FrameRoundTripIT {
 
     @Test
     void uploadedFrameIsAnalysedAndPushedToProctors() throws Exception {
-        String attempt = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> upload = Server.post("/api/attempts/" + attempt + "/frames", "image/jpeg",
+        String attemptId = attempt.attemptId();
+        HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attemptId + "/frames", "image/jpeg",
                 TestImages.syntheticJpeg(640, 480));
         assertEquals(202, upload.statusCode(), upload.body());
         String mediaId = Server.json(upload).getString("mediaId");
@@ -62,12 +69,12 @@ class FrameRoundTripIT {
 
         JsonObject event = awaitPush(mediaId, 60);
         assertNotNull(event, "no push for frame " + mediaId + " on the proctor feed");
-        assertEquals(attempt, event.getString("attemptRef"));
+        assertEquals(attemptId, event.getString("attemptRef"));
         assertEquals("ANALYSED", event.getString("status"));
         assertEquals(640, event.getJsonObject("detail").getInt("width"));
         assertEquals(480, event.getJsonObject("detail").getInt("height"));
 
-        HttpResponse<String> analysis = Server.get("/api/frames/" + mediaId + "/analysis");
+        HttpResponse<String> analysis = Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis");
         assertEquals(200, analysis.statusCode(), analysis.body());
         JsonObject recorded = Server.json(analysis);
         assertEquals("ANALYSED", recorded.getString("status"));
@@ -76,7 +83,7 @@ class FrameRoundTripIT {
 
     @Test
     void refusesWhatIsNotAnImage() throws Exception {
-        HttpResponse<String> response = Server.post("/api/attempts/it-bad/frames", "image/jpeg",
+        HttpResponse<String> response = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames", "image/jpeg",
                 "this is not a picture at all".getBytes());
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("NOT_AN_IMAGE", Server.json(response).getString("error"));
@@ -88,14 +95,14 @@ class FrameRoundTripIT {
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
-        HttpResponse<String> response = Server.post("/api/attempts/it-big/frames", "image/jpeg", huge);
+        HttpResponse<String> response = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames", "image/jpeg", huge);
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("TOO_LARGE", Server.json(response).getString("error"));
     }
 
     @Test
     void unknownFrameHasNoAnalysis() throws Exception {
-        assertEquals(404, Server.get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
+        assertEquals(404, Client.demo("proctor").get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
     }
 
     private JsonObject awaitPush(String mediaId, int seconds) throws InterruptedException {
