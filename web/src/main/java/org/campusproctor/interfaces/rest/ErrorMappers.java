@@ -50,9 +50,13 @@ public final class ErrorMappers {
         @Inject
         private AuditLog audit;
 
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
         @Override
         public Response toResponse(EJBAccessException e) {
-            if (security.getCallerPrincipal() == null) {
+            // WildFly gives unauthenticated callers an "anonymous" principal: being logged in means having a role here
+            if (!SessionResource.loggedIn(request, security)) {
                 return ApiError.of(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", "Log in first (POST /api/session)");
             }
             audit.recordSeparately(null, "ACCESS_REFUSED", "service", null, e.getMessage());

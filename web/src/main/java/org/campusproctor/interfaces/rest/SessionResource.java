@@ -49,9 +49,22 @@ public class SessionResource {
         return Response.ok(me().build().toString()).build();
     }
 
+    /** Logged in = a principal with at least one CampusProctor role (the container's "anonymous" has none). */
+    static boolean loggedIn(HttpServletRequest request, SecurityContext security) {
+        if (request.getUserPrincipal() == null) {
+            return false;
+        }
+        for (Role role : Role.values()) {
+            if (security.isCallerInRole(role.roleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @GET
     public Response whoAmI() {
-        if (security.getCallerPrincipal() == null) {
+        if (!loggedIn(request, security)) {
             return ApiError.of(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", "Not logged in");
         }
         return Response.ok(me().build().toString()).build();
@@ -70,8 +83,8 @@ public class SessionResource {
                 roles.add(role.roleName());
             }
         }
-        String name = security.getCallerPrincipal() != null ? security.getCallerPrincipal().getName()
-                : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "";
+        String name = request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
+                : security.getCallerPrincipal() != null ? security.getCallerPrincipal().getName() : "";
         return Json.createObjectBuilder().add("username", name).add("roles", roles);
     }
 }
