@@ -23,9 +23,10 @@ import java.util.List;
  * results listener (JMS, no caller identity), and by the role-checked candidate and proctor services; no REST
  * resource calls it directly. It never changes the attempt's status: sanctions are a reviewer's decision.
  *
- * <p>For vision rule authors: put {@code "incidents": [{"type": "MULTIPLE_FACES", "severity": "HIGH",
- * "scores": {...}, "evidence": ["<mediaId>", ...]}]} in the analysis JSON sent on {@code vision-results}; the
- * listener raises each one (evidence defaults to the analysed frame), or call {@link #raiseIncident} directly.
+ * <p>Vision workers put {@code "incidents": [...]} in the analysis JSON sent on {@code vision-results} (format in
+ * {@link VisionIncidents}); the results listener raises each one in the transaction that records the analysis, or
+ * callers use {@link #raiseIncident} directly. An incident of an episode already recorded (same attempt, type and
+ * start) is not recorded twice.
  */
 @Stateless
 @PermitAll
@@ -43,14 +44,34 @@ public class IncidentReporting {
     /** From a vision worker. Returns the incident id. */
     public String raiseIncident(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity,
                                 List<String> evidenceMediaIds, String scoresJson) {
-        return raise(attemptId, type, severity, IncidentSource.VISION, evidenceMediaIds, scoresJson, "vision-worker");
+        return raiseIncident(attemptId, type, severity, evidenceMediaIds, scoresJson, null);
+    }
+
+    /** From a vision worker, with the episode's start (the worker's startedAtMillis): idempotent per episode. */
+    public String raiseIncident(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity,
+                                List<String> evidenceMediaIds, String scoresJson, Instant startedAt) {
+        if (startedAt != null) {
+            List<Incident> same = em.createQuery("SELECT i FROM Incident i WHERE i.attemptId = :attemptId AND i.type = :type"
+                            + " AND i.source = :source AND i.occurredAt = :at", Incident.class)
+                    .setParameter("attemptId", attemptId).setParameter("type", type)
+                    .setParameter("source", IncidentSource.VISION).setParameter("at", startedAt).getResultList();
+            if (!same.isEmpty()) {
+                return same.get(0).id();
+            }
+        }
+        return raise(attemptId, type, severity, IncidentSource.VISION, evidenceMediaIds, scoresJson, "vision-worker", startedAt);
     }
 
     public String raise(String attemptId, String type, Severity severity, IncidentSource source,
                         List<String> evidenceMediaIds, String scoresJson, String reporter) {
+        return raise(attemptId, type, severity, source, evidenceMediaIds, scoresJson, reporter, null);
+    }
+
+    private String raise(String attemptId, String type, Severity severity, IncidentSource source,
+                         List<String> evidenceMediaIds, String scoresJson, String reporter, Instant occurredAt) {
         ExamAttempt attempt = journal.lock(attemptId);
         Incident incident = new Incident(Ids.newId(), attemptId, type, source, severity, evidenceMediaIds, scoresJson,
-                reporter, Instant.now());
+                reporter, occurredAt == null ? Instant.now() : occurredAt);
         em.persist(incident);
         em.flush();
         attempt.recordRisk(RiskScore.of(incidents(attemptId)));
