@@ -82,6 +82,68 @@ class FrameRoundTripIT {
     }
 
     @Test
+    void realFaceComesBackWithModelOutputs() throws Exception {
+        // an attempt of its own: the worker's incident rules keep per-attempt state across frames
+        Scenario.Running own = Scenario.running(3600);
+        byte[] photo = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../weights/testdata/images/single_frontal/cc0_interfaces_001_frontal.jpg"));
+        HttpResponse<String> upload = own.candidate().upload("/api/attempts/" + own.attemptId() + "/frames", "image/jpeg", photo);
+        assertEquals(202, upload.statusCode(), upload.body());
+        String mediaId = Server.json(upload).getString("mediaId");
+
+        JsonObject event = awaitPush(mediaId, 120);
+        assertNotNull(event, "no push for frame " + mediaId);
+        JsonObject detail = event.getJsonObject("detail");
+        assertEquals(1, detail.getInt("faceCount"), detail.toString());
+        JsonObject face = detail.getJsonArray("faces").getJsonObject(0);
+        assertTrue(face.getJsonNumber("detectionScore").doubleValue() > 0.5, face.toString());
+        JsonObject pose = face.getJsonObject("pose");
+        assertTrue(Math.abs(pose.getJsonNumber("yaw").doubleValue()) < 15, pose.toString());
+        assertTrue(Math.abs(pose.getJsonNumber("pitch").doubleValue()) < 20, pose.toString());
+        JsonObject spoof = face.getJsonObject("spoof");
+        assertNotNull(spoof, "spoof stage ran: " + detail.getJsonArray("stages"));
+        assertTrue(spoof.getBoolean("live"), spoof.toString());
+        assertTrue(detail.getJsonArray("stages").toString().contains("\"landmarks\""), detail.toString());
+        assertEquals(0, detail.getJsonArray("incidents").size(), "one frontal frame raises nothing");
+        assertTrue(detail.getJsonObject("inferenceMicros").containsKey("blazeface"), detail.toString());
+    }
+
+    @Test
+    void corruptJpegIsDeadLetteredWithItsReason() throws Exception {
+        byte[] corrupt = new byte[4096];
+        java.util.Arrays.fill(corrupt, (byte) 0x42);
+        corrupt[0] = (byte) 0xFF;
+        corrupt[1] = (byte) 0xD8;
+        corrupt[2] = (byte) 0xFF;
+        corrupt[3] = (byte) 0xE0;
+        String attemptId = attempt.attemptId();
+        Client admin = Scenario.admin();
+        HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attemptId + "/frames", "image/jpeg", corrupt);
+        assertEquals(202, upload.statusCode(), "the JPEG magic passes intake; only decoding can tell: " + upload.body());
+        String mediaId = Server.json(upload).getString("mediaId");
+
+        JsonObject parked = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (parked == null && System.nanoTime() < deadline) {
+            HttpResponse<String> dlq = admin.get("/api/admin/dead-letters/frames.dlq");
+            assertEquals(200, dlq.statusCode(), dlq.body());
+            for (jakarta.json.JsonValue v : Server.json(dlq).getJsonArray("messages")) {
+                if (mediaId.equals(v.asJsonObject().getString("mediaId", null))) {
+                    parked = v.asJsonObject();
+                }
+            }
+            if (parked == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertNotNull(parked, "frame " + mediaId + " not on frames.dlq");
+        assertEquals(attemptId, parked.getString("attemptRef"));
+        assertTrue(parked.getString("failureReason").startsWith("CorruptFrameException"), parked.toString());
+        assertEquals(404, Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis").statusCode(), "never analysed");
+        assertEquals(404, admin.get("/api/admin/dead-letters/not-a-queue").statusCode());
+    }
+
+    @Test
     void refusesWhatIsNotAnImage() throws Exception {
         HttpResponse<String> response = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames", "image/jpeg",
                 "this is not a picture at all".getBytes());

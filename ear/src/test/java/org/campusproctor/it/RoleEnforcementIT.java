@@ -126,6 +126,15 @@ class RoleEnforcementIT {
     }
 
     @Test
+    void deadLetterQueuesAreForAdmins() throws Exception {
+        assertEquals(200, admin.get("/api/admin/dead-letters/frames.dlq").statusCode());
+        assertEquals(403, registrar.get("/api/admin/dead-letters/frames.dlq").statusCode());
+        assertEquals(403, proctor.get("/api/admin/dead-letters/frames.dlq").statusCode());
+        int anonymousStatus = anonymous.get("/api/admin/dead-letters/frames.dlq").statusCode();
+        assertTrue(anonymousStatus == 302 || anonymousStatus == 401, "anonymous: " + anonymousStatus);
+    }
+
+    @Test
     void candidatesCannotTouchEachOthersAttempts() throws Exception {
         for (Call call : candidateCalls()) {
             assertStatus(403, otherCandidate, call);

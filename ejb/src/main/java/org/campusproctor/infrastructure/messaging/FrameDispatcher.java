@@ -25,6 +25,9 @@ public class FrameDispatcher {
             message.setStringProperty(Queues.PROP_ATTEMPT_REF, frame.attemptRef());
             message.setStringProperty(Queues.PROP_STORAGE_KEY, frame.storageKey());
             message.setLongProperty(Queues.PROP_CAPTURED_AT, frame.capturedAt().toEpochMilli());
+            // message group per attempt: its frames reach one consumer, in order (the vision worker's incident
+            // rules keep per-attempt state over time)
+            message.setStringProperty("JMSXGroupID", frame.attemptRef());
             jms.createProducer().send(jms.createQueue(Queues.FRAMES), message);
         } catch (JMSException e) {
             throw new JMSRuntimeException("Could not queue frame " + frame.id() + ": " + e.getMessage(), e.getErrorCode(), e);

@@ -10,6 +10,9 @@ public final class Queues {
     public static final String FRAMES = "frames";
     /** What the vision workers found, one message per frame. */
     public static final String VISION_RESULTS = "vision-results";
+    /** Dead-letter queues of the two (created by server-config); messages carry a {@code failureReason} where known. */
+    public static final String FRAMES_DLQ = "frames.dlq";
+    public static final String VISION_RESULTS_DLQ = "vision-results.dlq";
 
     /** Message properties shared by producers and consumers. */
     public static final String PROP_MEDIA_ID = "mediaId";

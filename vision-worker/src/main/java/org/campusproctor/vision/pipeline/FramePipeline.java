@@ -1,33 +1,279 @@
 package org.campusproctor.vision.pipeline;
 
+import org.campusproctor.vision.pipeline.PipelineOptions.Stage;
 import org.opencv.core.Mat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The vision pipeline of one worker: decode and validate the frame, then run the models. Plain Java, usable and
- * testable without a server. Thread-safe: one instance serves all MDB instances of a node.
+ * The vision pipeline of one worker: decode and validate the frame, detect faces (BlazeFace), and per face
+ * landmarks (FaceMesh on the aligned crop), head pose (solvePnP), mouth opening, gaze (Iris), spoof score
+ * (MiniFASNet ensemble) and the distance to an enrolment embedding (MobileFaceNet); objects (NanoDet) on the whole
+ * frame. Plain Java, usable and testable without a server. Thread-safe: one instance serves all MDB instances of a
+ * node; model sessions are opened once, on first use (a missing model fails that frame with
+ * {@link ModelUnavailableException} and is looked for again on the next one).
  */
 public class FramePipeline implements AutoCloseable {
+
+    public static final String DETECTOR = "blazeface";
+    public static final String LANDMARKER = "facemesh";
+    public static final String IRIS = "iris";
+    public static final String EMBEDDER = "mobilefacenet";
+    public static final String OBJECTS = "nanodet";
+    /** MiniFASNet ensemble members and the crop scales they were trained with (Silent-Face: 2.7 and 4.0). */
+    public static final Map<String, Double> SPOOF_MODELS = Map.of("minifasnet_v2", 2.7, "minifasnet_v1se", 4.0);
+    /** Silent-Face's class order: 0 = print attack, 1 = live, 2 = replay attack. */
+    public static final int LIVE_CLASS = 1;
 
     private final FrameDecoder decoder = new FrameDecoder();
     private final InferenceRuntime runtime = new InferenceRuntime();
     private final Path modelsDir;
+    private final PipelineOptions options;
+    private final HeadPoseEstimator poseEstimator = new HeadPoseEstimator();
+
+    private volatile Loaded loaded;
+
+    /** The sessions, all opened together. */
+    private record Loaded(Set<Stage> stages, List<OnnxModel> models, FaceDetector detector, FaceLandmarker landmarker,
+                          IrisGazeEstimator gaze, SpoofClassifier spoof, FaceEmbedder embedder,
+                          ObjectDetector objects) {
+    }
 
     public FramePipeline(Path modelsDir) {
+        this(modelsDir, PipelineOptions.fromSystemProperties());
+    }
+
+    public FramePipeline(Path modelsDir, PipelineOptions options) {
         this.modelsDir = modelsDir;
+        this.options = options;
     }
 
     public FrameAnalysis analyse(byte[] frame) {
+        return analyse(frame, null);
+    }
+
+    /** @param enrolment the candidate's enrolment embedding ({@link #enrol}), or null: no face match. */
+    public FrameAnalysis analyse(byte[] frame, float[] enrolment) {
+        Loaded m = load(); // model loading (first frame only) is not part of the frame's time
         long start = System.nanoTime();
         Mat image = decoder.decode(frame);
         try {
-            return new FrameAnalysis(image.cols(), image.rows(), runtime.provider().name(), null,
-                    List.of("decode"), (System.nanoTime() - start) / 1_000);
+            return analyse(image, enrolment, m, new Timings(), start);
         } finally {
             image.release();
         }
+    }
+
+    /** The same on an already decoded BGR image (benchmarks, the clip reader). */
+    public FrameAnalysis analyse(Mat bgr, float[] enrolment, Timings timings) {
+        return analyse(bgr, enrolment, load(), timings, System.nanoTime());
+    }
+
+    /**
+     * The enrolment embedding of a reference photo: the largest face in it (confirmed by FaceMesh where it runs).
+     * @throws CorruptFrameException when the photo has no face.
+     */
+    public float[] enrol(byte[] photo) {
+        Loaded m = load();
+        if (m.embedder == null) {
+            throw new ModelUnavailableException("face match stage disabled or model '" + EMBEDDER + "' not installed");
+        }
+        Mat image = decoder.decode(photo);
+        try {
+            FaceDetection face = m.detector.detect(image, null).stream()
+                    .filter(f -> m.landmarker == null
+                            || m.landmarker.landmarks(image, f, null).faceScore() >= options.minLandmarkScore())
+                    .max(Comparator.comparingDouble(f -> f.box().area()))
+                    .orElseThrow(() -> new CorruptFrameException("Enrolment photo shows no face"));
+            return m.embedder.embed(image, face, null);
+        } finally {
+            image.release();
+        }
+    }
+
+    private FrameAnalysis analyse(Mat image, float[] enrolment, Loaded m, Timings t, long start) {
+        List<String> stages = new ArrayList<>();
+        stages.add("decode");
+        long s0 = System.nanoTime();
+        List<FaceDetection> detections = m.detector.detect(image, t);
+        t.stage("detect", System.nanoTime() - s0);
+        stages.add("detect");
+        detections.sort(Comparator.comparingDouble(FaceDetection::score).reversed());
+        List<FaceAnalysis> faces = new ArrayList<>();
+        List<FaceAnalysis> rejected = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) {
+            FaceDetection d = detections.get(i);
+            if (i >= options.maxFaces()) {
+                faces.add(new FaceAnalysis(d.box(), d.score(), d.keypoints(), null, null, null, null, null, null, null));
+                continue;
+            }
+            FaceAnalysis face = analyseFace(image, d, enrolment, m, t);
+            // FaceMesh's face flag is a second opinion on the detection: BlazeFace fires on cat faces and mugs,
+            // FaceMesh's flag stays near 0 on them (measured on the test stills)
+            if (face.landmarkScore() != null && face.landmarkScore() < options.minLandmarkScore()) {
+                rejected.add(face);
+            } else {
+                faces.add(face);
+            }
+        }
+        for (Stage s : List.of(Stage.LANDMARKS, Stage.POSE, Stage.MOUTH, Stage.GAZE, Stage.SPOOF, Stage.MATCH)) {
+            if (m.stages.contains(s) && (s != Stage.MATCH || enrolment != null) && !detections.isEmpty()) {
+                stages.add(s.id());
+            }
+        }
+        List<DetectedObject> objects = null;
+        if (m.objects != null) {
+            long o0 = System.nanoTime();
+            objects = m.objects.detect(image, t);
+            t.stage("objects", System.nanoTime() - o0);
+            stages.add("objects");
+        }
+        Map<String, Long> inference = new LinkedHashMap<>();
+        t.inferenceNanos().forEach((k, v) -> inference.put(k, v / 1_000));
+        return new FrameAnalysis(image.cols(), image.rows(), runtime.provider().name(), faces.size(), stages,
+                (System.nanoTime() - start) / 1_000, faces, rejected, objects, inference);
+    }
+
+    private FaceAnalysis analyseFace(Mat image, FaceDetection d, float[] enrolment, Loaded m, Timings t) {
+        FaceLandmarks lm = null;
+        HeadPose pose = null;
+        Gaze gaze = null;
+        Double mouth = null;
+        SpoofScore spoof = null;
+        Double match = null;
+        float[] embedding = null;
+        if (m.landmarker != null) {
+            long s = System.nanoTime();
+            lm = m.landmarker.landmarks(image, d, t);
+            t.stage("landmarks", System.nanoTime() - s);
+            if (lm.faceScore() < options.minLandmarkScore()) {
+                return new FaceAnalysis(d.box(), d.score(), d.keypoints(), lm.faceScore(), null, null, null, null, null, null);
+            }
+            if (m.stages.contains(Stage.POSE)) {
+                s = System.nanoTime();
+                pose = poseEstimator.estimate(lm, image.cols(), image.rows());
+                t.stage("pose", System.nanoTime() - s);
+            }
+            if (m.stages.contains(Stage.MOUTH)) {
+                mouth = lm.mouthOpening();
+            }
+            if (m.gaze != null) {
+                s = System.nanoTime();
+                gaze = m.gaze.estimate(image, lm, pose, t);
+                t.stage("gaze", System.nanoTime() - s);
+            }
+        }
+        if (m.spoof != null) {
+            long s = System.nanoTime();
+            spoof = m.spoof.score(image, d.box(), pose == null ? 0 : pose.roll(), t);
+            t.stage("spoof", System.nanoTime() - s);
+        }
+        if (m.embedder != null && enrolment != null) {
+            long s = System.nanoTime();
+            embedding = m.embedder.embed(image, d, t);
+            match = FaceEmbedder.distance(embedding, enrolment);
+            t.stage("match", System.nanoTime() - s);
+        }
+        return new FaceAnalysis(d.box(), d.score(), d.keypoints(), lm == null ? null : lm.faceScore(), pose, gaze,
+                mouth, spoof, match, embedding);
+    }
+
+    private Loaded load() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                if (loaded == null) {
+                    loaded = open();
+                }
+                l = loaded;
+            }
+        }
+        return l;
+    }
+
+    private Loaded open() {
+        ModelCatalog catalog = new ModelCatalog(modelsDir);
+        Set<Stage> stages = EnumSet.copyOf(options.stages());
+        if (options.auto()) {
+            // optional stages run when the manifest lists their models; a listed model whose file is missing fails
+            if (catalog.find(IRIS).isEmpty()) {
+                stages.remove(Stage.GAZE);
+            }
+            if (SPOOF_MODELS.keySet().stream().anyMatch(n -> catalog.find(n).isEmpty())) {
+                stages.remove(Stage.SPOOF);
+            }
+            if (catalog.find(EMBEDDER).isEmpty()) {
+                stages.remove(Stage.MATCH);
+            }
+            if (catalog.find(OBJECTS).isEmpty()) {
+                stages.remove(Stage.OBJECTS);
+            }
+        }
+        stages.add(Stage.DETECT);
+        if (stages.contains(Stage.POSE) || stages.contains(Stage.MOUTH) || stages.contains(Stage.GAZE)) {
+            stages.add(Stage.LANDMARKS);
+        }
+        List<OnnxModel> models = new ArrayList<>();
+        try {
+            OnnxModel det = openModel(catalog, DETECTOR, models);
+            FaceDetector detector = new FaceDetector(det, options.minFaceScore(), options.nmsIou());
+            FaceLandmarker landmarker = stages.contains(Stage.LANDMARKS)
+                    ? new FaceLandmarker(openModel(catalog, LANDMARKER, models), options.landmarkExpand()) : null;
+            IrisGazeEstimator gaze = stages.contains(Stage.GAZE)
+                    ? new IrisGazeEstimator(openModel(catalog, IRIS, models), 2.3, 0.12, 45) : null;
+            SpoofClassifier spoof = null;
+            if (stages.contains(Stage.SPOOF)) {
+                List<SpoofClassifier.Member> members = new ArrayList<>();
+                for (Map.Entry<String, Double> e : new java.util.TreeMap<>(SPOOF_MODELS).entrySet()) {
+                    OnnxModel model = openModel(catalog, e.getKey(), models);
+                    Double manifestScale = model.spec().cropScale();
+                    members.add(new SpoofClassifier.Member(model, manifestScale != null ? manifestScale : e.getValue()));
+                }
+                spoof = new SpoofClassifier(members, LIVE_CLASS);
+            }
+            FaceEmbedder embedder = stages.contains(Stage.MATCH)
+                    ? new FaceEmbedder(openModel(catalog, EMBEDDER, models), options.landmarkExpand()) : null;
+            ObjectDetector objects = stages.contains(Stage.OBJECTS)
+                    ? new ObjectDetector(openModel(catalog, OBJECTS, models), options.objectMinScore(), options.objectClasses())
+                    : null;
+            return new Loaded(stages, List.copyOf(models), detector, landmarker, gaze, spoof, embedder, objects);
+        } catch (RuntimeException e) {
+            models.forEach(OnnxModel::close);
+            throw e;
+        }
+    }
+
+    private OnnxModel openModel(ModelCatalog catalog, String name, List<OnnxModel> opened) {
+        ModelSpec spec = catalog.require(name);
+        if (!Files.isRegularFile(spec.file())) {
+            throw new ModelUnavailableException("Model file missing: " + spec.file().toAbsolutePath());
+        }
+        OnnxModel model = new OnnxModel(runtime, spec);
+        opened.add(model);
+        return model;
+    }
+
+    /** The stages that run (after resolving {@code auto} against the manifest); opens the models if needed. */
+    public Set<Stage> activeStages() {
+        return load().stages;
+    }
+
+    /** The opened model of that name (benchmarks measure raw inference on it). */
+    public OnnxModel model(String name) {
+        return load().models.stream().filter(x -> x.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new ModelUnavailableException("model " + name + " not opened"));
+    }
+
+    public String executionProvider() {
+        return runtime.provider().name();
     }
 
     public Path modelsDir() {
@@ -35,7 +281,10 @@ public class FramePipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        // model sessions are added here as stages arrive
+    public synchronized void close() {
+        if (loaded != null) {
+            loaded.models.forEach(OnnxModel::close);
+            loaded = null;
+        }
     }
 }

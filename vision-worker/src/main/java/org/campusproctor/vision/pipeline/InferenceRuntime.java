@@ -22,15 +22,56 @@ public final class InferenceRuntime {
     private static final Logger LOG = Logger.getLogger(InferenceRuntime.class.getName());
     private static volatile Provider provider;
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    /** Stack of the thread that initialises ONNX Runtime and opens sessions (see {@link #onLargeStack}). */
+    private static final long INIT_STACK_BYTES = 64L << 20;
+
+    private final OrtEnvironment env = onLargeStack(OrtEnvironment::getEnvironment);
     private final int intraOpThreads = Integer.getInteger("campusproctor.vision.intra-op-threads", 1);
+
+    /**
+     * Runs ONNX Runtime's native initialisation on a thread with a large stack. Measured here: with the JVM's default
+     * 8 MB main-thread stack, {@code OrtEnvironment.getEnvironment()} dies with SIGSEGV (no hs_err) as soon as the
+     * command line is a few KB long (a Maven test classpath), and works with {@code -Xss16m}; application-server
+     * threads have even smaller stacks. Doing the initialisation here makes callers independent of that.
+     */
+    static <T> T onLargeStack(java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.set(new Object[]{work.call()});
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "onnxruntime-init", INIT_STACK_BYTES);
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while initialising ONNX Runtime", e);
+        }
+        Object r = result.get();
+        if (r instanceof RuntimeException e) {
+            throw e;
+        }
+        if (r instanceof Error e) {
+            throw e;
+        }
+        if (r instanceof Throwable e) {
+            throw new IllegalStateException("ONNX Runtime initialisation failed: " + e.getMessage(), e);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) ((Object[]) r)[0];
+        return value;
+    }
 
     public Provider provider() {
         Provider p = provider;
         if (p == null) {
             synchronized (InferenceRuntime.class) {
                 if (provider == null) {
-                    provider = probe();
+                    provider = onLargeStack(InferenceRuntime::probe);
                 }
                 p = provider;
             }
@@ -40,6 +81,10 @@ public final class InferenceRuntime {
 
     /** Opens a session on the model file, on the probed provider. */
     public OrtSession open(Path model) {
+        return onLargeStack(() -> openHere(model));
+    }
+
+    private OrtSession openHere(Path model) {
         if (!Files.isRegularFile(model)) {
             throw new ModelUnavailableException("Model file missing: " + model.toAbsolutePath());
         }
@@ -66,7 +111,7 @@ public final class InferenceRuntime {
         return options;
     }
 
-    private Provider probe() {
+    private static Provider probe() {
         String mode = System.getProperty("campusproctor.vision.cuda", "auto").toLowerCase(Locale.ROOT);
         if (mode.equals("off")) {
             LOG.info("CUDA disabled by campusproctor.vision.cuda=off; using the CPU execution provider");

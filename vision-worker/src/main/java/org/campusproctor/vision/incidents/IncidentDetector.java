@@ -1,0 +1,222 @@
+package org.campusproctor.vision.incidents;
+
+import org.campusproctor.vision.incidents.Incident.Evidence;
+import org.campusproctor.vision.incidents.Incident.Type;
+import org.campusproctor.vision.pipeline.DetectedObject;
+import org.campusproctor.vision.pipeline.FaceAnalysis;
+import org.campusproctor.vision.pipeline.FrameAnalysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Incident rules over time, per attempt (never per frame): each rule tracks an episode (consecutive frames where
+ * its condition holds) and raises one incident when the episode lasts long enough (duration rules) or has enough
+ * frames (count rules); the episode ends when the condition stops or frames stop arriving for {@code maxGap}, and
+ * a new episode can raise again. Frames must be fed in capture order per attempt (the worker gets them in order
+ * through Artemis message groups keyed by attempt); an older frame than the last one seen is ignored by the rules.
+ * Thread-safe; state for an attempt idle longer than {@code idleEviction} is dropped.
+ */
+public final class IncidentDetector {
+
+    static final int MAX_EVIDENCE = 50;
+
+    private final Function<String, IncidentThresholds> thresholdsByAttempt;
+    private final Duration idleEviction;
+    private final Map<String, AttemptState> attempts = new ConcurrentHashMap<>();
+
+    public IncidentDetector() {
+        this(attempt -> IncidentThresholds.DEFAULTS, Duration.ofHours(6));
+    }
+
+    /** @param thresholdsByAttempt the thresholds of the exam an attempt belongs to (defaults where unknown). */
+    public IncidentDetector(Function<String, IncidentThresholds> thresholdsByAttempt, Duration idleEviction) {
+        this.thresholdsByAttempt = thresholdsByAttempt;
+        this.idleEviction = idleEviction;
+    }
+
+    /** Feeds one analysed frame of an attempt; returns the incidents it raises (usually none). */
+    public List<Incident> onFrame(String attemptRef, String frameId, long capturedAtMillis, FrameAnalysis analysis) {
+        evictIdle(capturedAtMillis);
+        AttemptState state = attempts.computeIfAbsent(attemptRef,
+                a -> new AttemptState(a, Optional.ofNullable(thresholdsByAttempt.apply(a)).orElse(IncidentThresholds.DEFAULTS)));
+        synchronized (state) {
+            return state.onFrame(frameId, capturedAtMillis, analysis);
+        }
+    }
+
+    /** Forgets an attempt (when it ends). */
+    public void close(String attemptRef) {
+        attempts.remove(attemptRef);
+    }
+
+    int trackedAttempts() {
+        return attempts.size();
+    }
+
+    private void evictIdle(long now) {
+        long limit = idleEviction.toMillis();
+        attempts.values().removeIf(s -> now - s.lastSeen > limit);
+    }
+
+    /** One rule's current episode. */
+    private static final class Episode {
+        long start = -1;
+        long last = -1;
+        boolean raised;
+        final List<Evidence> evidence = new ArrayList<>();
+
+        void reset() {
+            start = -1;
+            last = -1;
+            raised = false;
+            evidence.clear();
+        }
+
+        void add(Evidence e) {
+            if (start < 0) {
+                start = e.capturedAtMillis();
+            }
+            last = e.capturedAtMillis();
+            if (evidence.size() < MAX_EVIDENCE) {
+                evidence.add(e);
+            } else {
+                evidence.set(MAX_EVIDENCE - 1, e); // keep the first frames and the latest one
+            }
+        }
+    }
+
+    private static final class AttemptState {
+        final String attemptRef;
+        final IncidentThresholds t;
+        final Map<Type, Episode> episodes = new EnumMap<>(Type.class);
+        long lastSeen = Long.MIN_VALUE;
+        String lastFrameId;
+        List<Incident> lastRaised = List.of();
+
+        AttemptState(String attemptRef, IncidentThresholds t) {
+            this.attemptRef = attemptRef;
+            this.t = t;
+            for (Type type : Type.values()) {
+                episodes.put(type, new Episode());
+            }
+        }
+
+        List<Incident> onFrame(String frameId, long at, FrameAnalysis a) {
+            if (frameId.equals(lastFrameId)) {
+                return lastRaised; // a redelivered frame: same answer, no double counting
+            }
+            List<Incident> raised = evaluate(frameId, at, a);
+            lastFrameId = frameId;
+            lastRaised = raised;
+            return raised;
+        }
+
+        private List<Incident> evaluate(String frameId, long at, FrameAnalysis a) {
+            if (lastSeen != Long.MIN_VALUE && at < lastSeen) {
+                return List.of();
+            }
+            if (lastSeen != Long.MIN_VALUE && at - lastSeen > t.maxGap().toMillis()) {
+                episodes.values().forEach(Episode::reset);
+            }
+            lastSeen = at;
+            List<Incident> raised = new ArrayList<>();
+            int faces = a.faceCount() == null ? 0 : a.faceCount();
+            Optional<FaceAnalysis> primary = a.faces().stream().max(Comparator.comparingDouble(f -> f.box().area()));
+            long persons = a.objects() == null ? 0 : a.objects().stream().filter(o -> o.label().equals("person")).count();
+
+            // no face
+            if (a.faceCount() != null) {
+                byDuration(raised, Type.NO_FACE, faces == 0, frameId, at, Map.of("faceCount", (double) faces),
+                        t.noFaceFor(), "No face in view");
+            }
+            // several faces (or persons)
+            byDuration(raised, Type.MULTIPLE_FACES, faces >= 2 || persons >= 2, frameId, at,
+                    Map.of("faceCount", (double) faces, "personCount", (double) persons), t.multipleFacesFor(),
+                    "Several people in view");
+            // looking away: head pose beyond limits, or irises at the side of the eyes
+            Map<String, Double> poseScores = new LinkedHashMap<>();
+            boolean away = false;
+            if (primary.isPresent() && primary.get().pose() != null) {
+                FaceAnalysis f = primary.get();
+                poseScores.put("yaw", f.pose().yaw());
+                poseScores.put("pitch", f.pose().pitch());
+                away = Math.abs(f.pose().yaw()) > t.maxYawDegrees() || Math.abs(f.pose().pitch()) > t.maxPitchDegrees();
+                if (f.gaze() != null && f.gaze().eyes() > 0) {
+                    poseScores.put("gazeHorizontal", f.gaze().horizontal());
+                    poseScores.put("gazeVertical", f.gaze().vertical());
+                    away |= Math.abs(f.gaze().horizontal()) > t.maxGazeOffset();
+                }
+            }
+            byDuration(raised, Type.LOOKING_AWAY, away, frameId, at, poseScores, t.lookingAwayFor(),
+                    "Looking away from the screen");
+            // spoof: consecutive frames with a face whose live score is low; frames without a face are neutral
+            if (primary.isPresent() && primary.get().spoof() != null) {
+                double live = primary.get().spoof().liveScore();
+                byCount(raised, Type.SPOOF_SUSPECTED, live < t.minLiveScore(), frameId, at, Map.of("liveScore", live),
+                        t.spoofFrames(), "Presentation attack suspected (photo or screen instead of a person)");
+            }
+            // identity
+            if (primary.isPresent() && primary.get().matchDistance() != null) {
+                double d = primary.get().matchDistance();
+                byCount(raised, Type.IDENTITY_MISMATCH, d > t.maxMatchDistance(), frameId, at,
+                        Map.of("matchDistance", d), t.mismatchFrames(), "Face does not match the enrolled candidate");
+            }
+            // phone: counted over the episode; frames without a phone do not end it (phones are small and flicker),
+            // only the gap rule does
+            if (a.objects() != null) {
+                double phone = a.objects().stream().filter(o -> o.label().equals("cell phone"))
+                        .mapToDouble(DetectedObject::score).max().orElse(0);
+                if (phone >= t.minPhoneScore()) {
+                    Episode e = episodes.get(Type.PHONE_SEEN);
+                    e.add(new Evidence(frameId, at, Map.of("phoneScore", phone)));
+                    if (!e.raised && e.evidence.size() >= t.phoneFrames()) {
+                        e.raised = true;
+                        raised.add(incident(Type.PHONE_SEEN, e, at, "Mobile phone seen in " + e.evidence.size() + " frames"));
+                    }
+                }
+            }
+            return raised;
+        }
+
+        private void byDuration(List<Incident> out, Type type, boolean holds, String frameId, long at,
+                                Map<String, Double> scores, Duration min, String what) {
+            Episode e = episodes.get(type);
+            if (!holds) {
+                e.reset();
+                return;
+            }
+            e.add(new Evidence(frameId, at, scores));
+            if (!e.raised && e.last - e.start >= min.toMillis()) {
+                e.raised = true;
+                out.add(incident(type, e, at, String.format("%s for %.1f s", what, (e.last - e.start) / 1000.0)));
+            }
+        }
+
+        private void byCount(List<Incident> out, Type type, boolean holds, String frameId, long at,
+                             Map<String, Double> scores, int min, String what) {
+            Episode e = episodes.get(type);
+            if (!holds) {
+                e.reset();
+                return;
+            }
+            e.add(new Evidence(frameId, at, scores));
+            if (!e.raised && e.evidence.size() >= min) {
+                e.raised = true;
+                out.add(incident(type, e, at, what + " in " + e.evidence.size() + " consecutive frames"));
+            }
+        }
+
+        private Incident incident(Type type, Episode e, long at, String message) {
+            return new Incident(type, attemptRef, e.start, at, message, List.copyOf(e.evidence), t);
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package org.campusproctor.vision.bench;
+
+import org.campusproctor.vision.pipeline.FrameAnalysis;
+import org.campusproctor.vision.pipeline.FrameDecoder;
+import org.campusproctor.vision.pipeline.FramePipeline;
+import org.campusproctor.vision.pipeline.OnnxModel;
+import org.campusproctor.vision.pipeline.PipelineOptions;
+import org.campusproctor.vision.pipeline.PipelineOptions.Stage;
+import org.campusproctor.vision.pipeline.Timings;
+import org.campusproctor.vision.testdata.Clip;
+import org.campusproctor.vision.testdata.Labels;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfRect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.objdetect.CascadeClassifier;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Latency and throughput of the models and of the pipeline on real images (the fake-webcam clip's 640x480 frames
+ * and the labelled stills), the pipeline's overhead over raw inference, and OpenCV's Haar cascade on the same images.
+ * Not a unit test: run it on a quiet machine.
+ * <pre>./mvnw -B -o -pl vision-worker test-compile exec:exec@bench [-Dbench.seconds=10] [-Dbench.callers=2] [-Dbench.intraOp=1]</pre>
+ * Writes target/benchmark.md. Intra-op threads: {@code -Dcampusproctor.vision.intra-op-threads} (default 1).
+ */
+public final class VisionBenchmark {
+
+    static final Locale L = Locale.ROOT;
+
+    public static void main(String[] args) throws Exception {
+        Path weights = Path.of(args.length > 0 ? args[0] : "../weights");
+        Path out = Path.of(args.length > 1 ? args[1] : "target/benchmark.md");
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int callers = Integer.getInteger("bench.callers", 2);
+        System.setProperty("campusproctor.vision.cuda", System.getProperty("campusproctor.vision.cuda", "off"));
+        StringBuilder md = new StringBuilder("# Vision pipeline benchmark\n\n");
+        md.append(String.format(L, "Machine: %d available processors, %s %s; load average before start %.2f. intra-op threads %s, "
+                        + "%d parallel callers for throughput, %d s per throughput run.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("campusproctor.vision.intra-op-threads", "1"), callers, seconds));
+
+        Clip clip = Clip.load();
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < clip.frames().size(); i += 2) {
+            frames.add(clip.frames().get(i)); // the 240 distinct 15 fps content frames
+        }
+        List<Labels.Still> stills = Labels.load(weights.resolve("testdata"));
+        List<byte[]> stillBytes = new ArrayList<>();
+        for (Labels.Still s : stills) {
+            stillBytes.add(Files.readAllBytes(weights.resolve("testdata").resolve(s.file())));
+        }
+        FrameDecoder decoder = new FrameDecoder();
+        List<Mat> decoded = frames.stream().map(decoder::decode).toList();
+
+        Set4 face = new Set4("detect+landmarks+pose+spoof", EnumSet.of(Stage.DETECT, Stage.LANDMARKS, Stage.POSE, Stage.MOUTH, Stage.SPOOF));
+        try (FramePipeline all = new FramePipeline(weights);
+             FramePipeline core = new FramePipeline(weights, PipelineOptions.fromSystemProperties().withStages(face.stages))) {
+            // --- raw inference per model, one caller, real inputs
+            md.append("## Raw inference per model (one caller, batch 1, input = first clip frame resized to the model input)\n\n");
+            md.append("| model | input | median ms | p10 ms | p90 ms |\n|---|---|---|---|---|\n");
+            Map<String, Double> medians = new LinkedHashMap<>();
+            all.activeStages();
+            for (String name : List.of(FramePipeline.DETECTOR, FramePipeline.LANDMARKER, FramePipeline.IRIS,
+                    "minifasnet_v2", "minifasnet_v1se", FramePipeline.EMBEDDER, FramePipeline.OBJECTS)) {
+                OnnxModel m;
+                try {
+                    m = all.model(name);
+                } catch (RuntimeException notInstalled) {
+                    continue;
+                }
+                Mat in = new Mat();
+                Imgproc.resize(decoded.get(0), in, new Size(m.spec().width(), m.spec().height()));
+                float[] tensor = m.tensor(in);
+                in.release();
+                for (int i = 0; i < 30; i++) {
+                    m.run(tensor, null);
+                }
+                double[] ms = new double[300];
+                for (int i = 0; i < ms.length; i++) {
+                    long t0 = System.nanoTime();
+                    m.run(tensor, null);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                Arrays.sort(ms);
+                medians.put(name, ms[ms.length / 2]);
+                md.append(String.format(L, "| %s | %dx%d %s | %.2f | %.2f | %.2f |%n", name, m.spec().width(), m.spec().height(),
+                        m.spec().nchw() ? "NCHW" : "NHWC", ms[ms.length / 2], ms[ms.length / 10], ms[ms.length * 9 / 10]));
+            }
+
+            boolean quick = Boolean.getBoolean("bench.quick"); // -Dbench.quick=true: face pipeline only, no Haar
+            for (FramePipeline p : quick ? List.of(core) : List.of(core, all)) {
+                String label = p == core ? face.label : "all stages " + all.activeStages();
+                md.append("\n## Pipeline: ").append(label).append("\n\n");
+                latency(p, frames, "clip frames 640x480 (JPEG bytes in, decode included)", md, medians);
+                latency(p, stillBytes, "labelled stills 300x300..1000x1000 (decode included)", md, medians);
+                md.append("\n| callers | input | frames/s | per core (/ ").append(Runtime.getRuntime().availableProcessors())
+                        .append(" cores) | cores used by other processes meanwhile |\n|---|---|---|---|---|\n");
+                for (int c : new int[]{1, callers}) {
+                    double fps = throughput(c, seconds, i -> p.analyse(frames.get(i % frames.size())));
+                    md.append(String.format(L, "| %d | clip JPEG bytes (decode included) | %.1f | %.1f | %.2f |%n", c, fps,
+                            fps / Runtime.getRuntime().availableProcessors(), lastForeignCores));
+                }
+                double fpsMat = throughput(callers, seconds, i -> p.analyse(decoded.get(i % decoded.size()), null, new Timings()));
+                md.append(String.format(L, "| %d | clip, decoded Mat (decode excluded) | %.1f | %.1f | %.2f |%n", callers, fpsMat,
+                        fpsMat / Runtime.getRuntime().availableProcessors(), lastForeignCores));
+            }
+
+            if (!quick) {
+                haar(core, clip, frames, stills, stillBytes, decoder, md);
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md);
+        System.out.println(md);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    record Set4(String label, EnumSet<Stage> stages) {
+    }
+
+    /** One caller: per frame wall time vs the raw inference time measured inside the same run. */
+    static void latency(FramePipeline p, List<byte[]> images, String what, StringBuilder md, Map<String, Double> medians) {
+        for (int i = 0; i < Math.min(20, images.size()); i++) {
+            p.analyse(images.get(i));
+        }
+        double[] total = new double[images.size()];
+        double sumTotal = 0, sumInference = 0, sumRawMedians = 0;
+        Map<String, Double> stage = new LinkedHashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            long t0 = System.nanoTime();
+            FrameAnalysis a = p.analyse(images.get(i));
+            total[i] = (System.nanoTime() - t0) / 1e6;
+            sumTotal += total[i];
+            for (Map.Entry<String, Long> e : a.inferenceMicros().entrySet()) {
+                sumInference += e.getValue() / 1e3;
+                stage.merge(e.getKey(), e.getValue() / 1e3, Double::sum);
+            }
+            // the same model calls at their standalone medians
+            sumRawMedians += medians.getOrDefault(FramePipeline.DETECTOR, 0.0);
+            int faces = a.faces().size();
+            for (String m : a.inferenceMicros().keySet()) {
+                if (!m.equals(FramePipeline.DETECTOR) && !m.equals(FramePipeline.OBJECTS)) {
+                    int calls = m.equals(FramePipeline.IRIS) ? 2 * faces : faces;
+                    sumRawMedians += calls * medians.getOrDefault(m, 0.0);
+                }
+            }
+            if (a.inferenceMicros().containsKey(FramePipeline.OBJECTS)) {
+                sumRawMedians += medians.getOrDefault(FramePipeline.OBJECTS, 0.0);
+            }
+        }
+        double[] sorted = total.clone();
+        Arrays.sort(sorted);
+        md.append(String.format(L, "%s, %d frames, one caller: median %.2f ms/frame (p90 %.2f); "
+                        + "pipeline / in-pipeline inference = **%.2fx** (%.1f ms vs %.1f ms per frame); "
+                        + "pipeline / sum of standalone model medians for the same calls = **%.2fx** (%.1f ms).%n",
+                what, images.size(), sorted[sorted.length / 2], sorted[sorted.length * 9 / 10], sumTotal / sumInference,
+                sumTotal / images.size(), sumInference / images.size(), sumTotal / sumRawMedians, sumRawMedians / images.size()));
+        StringBuilder per = new StringBuilder("  in-pipeline inference per frame: ");
+        stage.forEach((k, v) -> per.append(String.format(L, "%s %.2f ms, ", k, v / images.size())));
+        md.append(per.substring(0, per.length() - 2)).append("\n\n");
+    }
+
+    interface Work {
+        void run(int i);
+    }
+
+    /** Cores used by other processes during the last throughput run (from /proc/stat minus this process). */
+    static double lastForeignCores;
+
+    /** Busy jiffies of the whole machine (/proc/stat), or -1 where unavailable. */
+    static long machineBusyJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Repeats a throughput run (up to 3 times) while other processes used more than 0.3 cores; keeps the quietest. */
+    static double throughput(int callers, int seconds, Work work) throws InterruptedException {
+        double best = 0, bestForeign = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long busy0 = machineBusyJiffies(), cpu0 = processCpuNanos(), t0 = System.nanoTime();
+            double fps = throughputOnce(callers, seconds, work);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double machine = (machineBusyJiffies() - busy0) / 100.0 / wall; // USER_HZ = 100
+            double foreign = busy0 < 0 ? Double.NaN : Math.max(0, machine - (processCpuNanos() - cpu0) / 1e9 / wall);
+            if (Double.isNaN(foreign) || foreign < bestForeign) {
+                best = fps;
+                bestForeign = foreign;
+            }
+            if (Double.isNaN(foreign) || foreign < 0.3) {
+                break;
+            }
+        }
+        lastForeignCores = bestForeign;
+        return best;
+    }
+
+    static double throughputOnce(int callers, int seconds, Work work) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            work.run(i);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(callers);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < callers; c++) {
+            int offset = c * 7;
+            Thread t = new Thread(() -> {
+                int i = offset;
+                while (!stop.get()) {
+                    work.run(i++);
+                    done.incrementAndGet();
+                }
+                finished.countDown();
+            });
+            t.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        finished.await();
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    static void haar(FramePipeline core, Clip clip, List<byte[]> frames, List<Labels.Still> stills, List<byte[]> stillBytes,
+                     FrameDecoder decoder, StringBuilder md) throws Exception {
+        Path xml = Files.createTempFile("haarcascade_frontalface_default", ".xml");
+        try (InputStream in = VisionBenchmark.class.getResourceAsStream("/haar/haarcascade_frontalface_default.xml")) {
+            Files.copy(in, xml, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        CascadeClassifier haar = new CascadeClassifier(xml.toString());
+        Files.delete(xml);
+        md.append("\n## BlazeFace (+ FaceMesh confirmation) vs OpenCV Haar cascade (haarcascade_frontalface_default.xml)\n\n");
+        md.append("Haar: grey + equalizeHist, detectMultiScale(scale 1.1, minNeighbors 5, min size 40 px), on the decoded frame. "
+                + "BlazeFace: the pipeline's `detect` stage time (letterbox + inference + decoding + NMS). Counts are compared "
+                + "with the labelled face count per image (recall = min(found, expected) / expected summed; extra = found beyond expected).\n\n");
+        md.append("| image set | detector | ms/frame (mean) | recall | extra detections | images with exact count |\n|---|---|---|---|---|---|\n");
+        // stills
+        int[] expected = stills.stream().mapToInt(Labels.Still::faces).toArray();
+        compare("stills (" + stills.size() + ")", stillBytes, expected, core, haar, decoder, md);
+        int[] clipExpected = new int[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            clipExpected[i] = clip.segmentOf(2 * i).groundTruth().getInt("faces");
+        }
+        compare("clip frames (" + frames.size() + ")", frames, clipExpected, core, haar, decoder, md);
+    }
+
+    static void compare(String set, List<byte[]> images, int[] expected, FramePipeline core, CascadeClassifier haar,
+                        FrameDecoder decoder, StringBuilder md) {
+        long haarNs = 0, blazeNs = 0;
+        int haarHit = 0, blazeHit = 0, exp = 0, haarExtra = 0, blazeExtra = 0, haarExact = 0, blazeExact = 0;
+        for (int i = 0; i < images.size(); i++) {
+            Mat bgr = decoder.decode(images.get(i));
+            Mat grey = new Mat();
+            MatOfRect found = new MatOfRect();
+            long t0 = System.nanoTime();
+            Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
+            Imgproc.equalizeHist(grey, grey);
+            haar.detectMultiScale(grey, found, 1.1, 5, 0, new Size(40, 40), new Size());
+            haarNs += System.nanoTime() - t0;
+            int h = found.toArray().length;
+            Timings t = new Timings();
+            FrameAnalysis a = core.analyse(bgr, null, t);
+            blazeNs += t.stageNanos().getOrDefault("detect", 0L);
+            int b = a.faceCount();
+            exp += expected[i];
+            haarHit += Math.min(h, expected[i]);
+            blazeHit += Math.min(b, expected[i]);
+            haarExtra += Math.max(0, h - expected[i]);
+            blazeExtra += Math.max(0, b - expected[i]);
+            haarExact += h == expected[i] ? 1 : 0;
+            blazeExact += b == expected[i] ? 1 : 0;
+            bgr.release();
+            grey.release();
+            found.release();
+        }
+        int n = images.size();
+        md.append(String.format(L, "| %s | BlazeFace + FaceMesh flag | %.2f (detect stage only) | %d/%d | %d | %d/%d |%n", set,
+                blazeNs / 1e6 / n, blazeHit, exp, blazeExtra, blazeExact, n));
+        md.append(String.format(L, "| %s | Haar cascade | %.2f | %d/%d | %d | %d/%d |%n", set, haarNs / 1e6 / n, haarHit, exp,
+                haarExtra, haarExact, n));
+    }
+}

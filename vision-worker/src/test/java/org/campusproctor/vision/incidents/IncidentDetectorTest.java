@@ -1,0 +1,173 @@
+package org.campusproctor.vision.incidents;
+
+import org.campusproctor.vision.incidents.Incident.Type;
+import org.campusproctor.vision.pipeline.Box;
+import org.campusproctor.vision.pipeline.DetectedObject;
+import org.campusproctor.vision.pipeline.FaceAnalysis;
+import org.campusproctor.vision.pipeline.FrameAnalysis;
+import org.campusproctor.vision.pipeline.Gaze;
+import org.campusproctor.vision.pipeline.HeadPose;
+import org.campusproctor.vision.pipeline.SpoofScore;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rules on hand-made sequences of analyses, 5 frames per second. */
+class IncidentDetectorTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+    private final IncidentDetector detector = new IncidentDetector();
+
+    static FaceAnalysis face(double yaw, double pitch, Double live, Double match) {
+        return new FaceAnalysis(new Box(100, 100, 200, 200), 0.9, new double[12], 0.99,
+                new HeadPose(yaw, pitch, 0, 1), new Gaze(0, 0, 2), 0.02,
+                live == null ? null : new SpoofScore(Map.of("m", live), live, live >= 0.5), match, null);
+    }
+
+    static FrameAnalysis frame(List<FaceAnalysis> faces, List<DetectedObject> objects) {
+        return new FrameAnalysis(640, 480, "CPU", faces.size(), List.of("decode", "detect"), 1000, faces, List.of(),
+                objects, Map.of());
+    }
+
+    /** Feeds n frames at 5 fps starting at frame index `from`; returns the incidents raised. */
+    private List<Incident> feed(String attempt, int from, int n, FrameAnalysis a) {
+        List<Incident> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.addAll(detector.onFrame(attempt, "f" + i, T0 + i * 200L, a));
+        }
+        return out;
+    }
+
+    @Test
+    void frontalCandidateRaisesNothing() {
+        assertEquals(List.of(), feed("a", 0, 50, frame(List.of(face(3, -5, 0.9, 0.2)), List.of())));
+    }
+
+    @Test
+    void noFaceRaisesOnceAfterTheConfiguredDurationWithItsFrames() {
+        List<Incident> early = feed("a", 0, 10, frame(List.of(), List.of())); // 0.0 .. 1.8 s
+        assertEquals(List.of(), early);
+        List<Incident> raised = feed("a", 10, 20, frame(List.of(), List.of())); // reaches 2.0 s at f10
+        assertEquals(1, raised.size());
+        Incident i = raised.get(0);
+        assertEquals(Type.NO_FACE, i.type());
+        assertEquals(2000, i.durationMillis());
+        assertEquals("f0", i.frameIds().get(0));
+        assertEquals("f10", i.frameIds().get(i.frameIds().size() - 1));
+        assertEquals(0.0, i.evidence().get(0).scores().get("faceCount"));
+        assertTrue(i.toJson().toString().contains("\"noFaceForMillis\":2000"), i.toJson().toString());
+    }
+
+    @Test
+    void aFaceEndsTheEpisodeAndANewEpisodeRaisesAgain() {
+        feed("a", 0, 8, frame(List.of(), List.of()));                         // 1.4 s: not yet
+        feed("a", 8, 1, frame(List.of(face(0, 0, null, null)), List.of()));   // back
+        assertEquals(List.of(), feed("a", 9, 10, frame(List.of(), List.of()))); // 1.8 s: not yet
+        assertEquals(1, feed("a", 19, 15, frame(List.of(), List.of())).size());
+        feed("a", 34, 1, frame(List.of(face(0, 0, null, null)), List.of()));
+        assertEquals(1, feed("a", 35, 15, frame(List.of(), List.of())).size());
+    }
+
+    @Test
+    void lookingAwayNeedsTheDurationAndTheAngle() {
+        assertEquals(List.of(), feed("a", 0, 30, frame(List.of(face(30, 0, null, null)), List.of())), "30 < 35 degrees");
+        List<Incident> raised = feed("b", 0, 30, frame(List.of(face(-60, 0, null, null)), List.of()));
+        assertEquals(1, raised.size());
+        assertEquals(Type.LOOKING_AWAY, raised.get(0).type());
+        assertEquals(-60.0, raised.get(0).evidence().get(0).scores().get("yaw"));
+        assertEquals(1, feed("c", 0, 30, frame(List.of(face(0, -40, null, null)), List.of())).size(), "pitch");
+    }
+
+    @Test
+    void thresholdsComeFromTheAttemptsExam() {
+        IncidentThresholds strict = IncidentThresholds.DEFAULTS.withLookingAway(20, 20, Duration.ofMillis(600));
+        IncidentDetector perExam = new IncidentDetector(a -> a.startsWith("strict") ? strict : null, Duration.ofHours(1));
+        FrameAnalysis turned = frame(List.of(face(25, 0, null, null)), List.of());
+        List<Incident> got = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            got.addAll(perExam.onFrame("strict-1", "f" + i, T0 + i * 200L, turned));
+            got.addAll(perExam.onFrame("lenient-1", "f" + i, T0 + i * 200L, turned));
+        }
+        assertEquals(1, got.size());
+        assertEquals("strict-1", got.get(0).attemptRef());
+        assertEquals(600, got.get(0).durationMillis());
+    }
+
+    @Test
+    void severalFacesOrPersons() {
+        List<Incident> faces = feed("a", 0, 10, frame(List.of(face(0, 0, null, null), face(5, 0, null, null)), List.of()));
+        assertEquals(List.of(Type.MULTIPLE_FACES), faces.stream().map(Incident::type).toList());
+        DetectedObject person = new DetectedObject(0, "person", 0.8, new Box(0, 0, 10, 10));
+        List<Incident> persons = feed("b", 0, 10, frame(List.of(face(0, 0, null, null)), List.of(person, person)));
+        assertEquals(List.of(Type.MULTIPLE_FACES), persons.stream().map(Incident::type).toList());
+    }
+
+    @Test
+    void spoofNeedsKConsecutiveFramesWithAFace() {
+        FrameAnalysis spoof = frame(List.of(face(0, 0, 0.1, null)), List.of());
+        assertEquals(List.of(), feed("a", 0, 4, spoof));
+        feed("a", 4, 1, frame(List.of(face(0, 0, 0.9, null)), List.of()));  // live frame resets
+        assertEquals(List.of(), feed("a", 5, 4, spoof));
+        List<Incident> raised = feed("a", 9, 1, spoof);
+        assertEquals(1, raised.size());
+        assertEquals(Type.SPOOF_SUSPECTED, raised.get(0).type());
+        assertEquals(5, raised.get(0).evidence().size());
+        assertEquals(0.1, raised.get(0).evidence().get(4).scores().get("liveScore"));
+    }
+
+    @Test
+    void identityMismatch() {
+        List<Incident> raised = feed("a", 0, 6, frame(List.of(face(0, 0, null, 0.9)), List.of()));
+        assertEquals(List.of(Type.IDENTITY_MISMATCH), raised.stream().map(Incident::type).toList());
+        assertEquals(List.of(), feed("b", 0, 20, frame(List.of(face(0, 0, null, 0.3)), List.of())));
+    }
+
+    @Test
+    void phoneSeenInTwoFramesOfAnEpisode() {
+        DetectedObject phone = new DetectedObject(67, "cell phone", 0.7, new Box(0, 0, 10, 10));
+        FrameAnalysis with = frame(List.of(face(0, 0, null, null)), List.of(phone));
+        FrameAnalysis without = frame(List.of(face(0, 0, null, null)), List.of());
+        assertEquals(List.of(), feed("a", 0, 1, with));
+        assertEquals(List.of(), feed("a", 1, 3, without));
+        List<Incident> raised = feed("a", 4, 1, with);
+        assertEquals(List.of(Type.PHONE_SEEN), raised.stream().map(Incident::type).toList());
+        assertEquals(List.of("f0", "f4"), raised.get(0).frameIds());
+        DetectedObject faint = new DetectedObject(67, "cell phone", 0.3, new Box(0, 0, 10, 10));
+        assertEquals(List.of(), feed("b", 0, 10, frame(List.of(), List.of(faint))).stream()
+                .filter(i -> i.type() == Type.PHONE_SEEN).toList());
+    }
+
+    @Test
+    void gapsEndEpisodesAndOldFramesAreIgnored() {
+        detector.onFrame("a", "f0", T0, frame(List.of(), List.of()));
+        // 30 s later: the gap ends the episode, so 2 s more are needed
+        assertEquals(List.of(), detector.onFrame("a", "f1", T0 + 30_000, frame(List.of(), List.of())));
+        assertEquals(List.of(), detector.onFrame("a", "old", T0 + 1_000, frame(List.of(), List.of())));
+        assertEquals(1, detector.onFrame("a", "f2", T0 + 32_000, frame(List.of(), List.of())).size());
+    }
+
+    @Test
+    void aRedeliveredFrameGetsTheSameAnswerOnce() {
+        feed("a", 0, 10, frame(List.of(), List.of()));
+        FrameAnalysis none = frame(List.of(), List.of());
+        List<Incident> first = detector.onFrame("a", "f10", T0 + 2000, none);
+        List<Incident> again = detector.onFrame("a", "f10", T0 + 2000, none);
+        assertEquals(1, first.size());
+        assertEquals(first, again);
+        assertEquals(List.of(), detector.onFrame("a", "f11", T0 + 2200, none));
+    }
+
+    @Test
+    void idleAttemptsAreForgotten() {
+        IncidentDetector d = new IncidentDetector(a -> null, Duration.ofMinutes(1));
+        d.onFrame("a", "f0", T0, frame(List.of(), List.of()));
+        d.onFrame("b", "f0", T0 + 120_000, frame(List.of(), List.of()));
+        assertEquals(1, d.trackedAttempts());
+    }
+}
