@@ -1,5 +1,6 @@
 package org.campusproctor.application;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
  * each becomes an incident on the attempt, in the same transaction (see {@link IncidentReporting}).
  */
 @Stateless
+@PermitAll // internal: called by the vision-results MDB, which has no caller identity; no REST resource reaches it
 public class VisionResultRecorder {
 
     private static final Logger LOG = Logger.getLogger(VisionResultRecorder.class.getName());
