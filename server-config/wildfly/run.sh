@@ -36,18 +36,40 @@ for _ in $(seq 1 300); do
 done
 curl -fs -o /dev/null "${url}api/system/status" || { echo "run.sh: CampusProctor did not come up within 300 s" >&2; exit 1; }
 
+# Demo frames belong to a real attempt of the demo candidate (the server must run with campusproctor.demo-data=true,
+# as the quick start does): the registrar creates and publishes a one-question exam, registers the candidate, who
+# starts the attempt and uploads the frames.
+api="${url}api"
+json_id() { grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4; }
+call() { local jar="$1"; shift; curl -fs -b "$jar" -c "$jar" -H "Content-Type: application/json" "$@"; }
 if [ -n "$demo_frames" ] && [ -d "$demo_frames" ]; then
-  for f in "$demo_frames"/*.jpg "$demo_frames"/*.png; do
-    [ -f "$f" ] || continue
-    curl -fs -o /dev/null -H "Content-Type: application/octet-stream" --data-binary "@$f" \
-      "${url}api/attempts/demo-attempt/frames" && echo "demo frame loaded: $(basename "$f")"
-  done
+  jars="$(mktemp -d)"
+  if call "$jars/registrar" -d '{"username":"registrar","password":"demo-registrar"}' "$api/session" >/dev/null \
+     && call "$jars/candidate" -d '{"username":"candidate","password":"demo-candidate"}' "$api/session" >/dev/null; then
+    exam="$(call "$jars/registrar" -d '{"title":"Demo exam","durationSeconds":7200,"passingScore":50,"proctoring":{"identityCheck":false}}' "$api/exams" | json_id)"
+    call "$jars/registrar" -d '{"type":"TRUE_FALSE","prompt":"My webcam shows my face","points":1,"correctBoolean":true}' "$api/exams/$exam/questions" >/dev/null
+    call "$jars/registrar" -d '{}' "$api/exams/$exam/publish" >/dev/null
+    registration="$(call "$jars/registrar" -d '{"candidate":"candidate","proctor":"proctor"}' "$api/exams/$exam/registrations" | json_id)"
+    attempt="$(call "$jars/candidate" -d '{}' "$api/registrations/$registration/attempt" | json_id)"
+    call "$jars/candidate" -d '{}' "$api/attempts/$attempt/ready" >/dev/null
+    call "$jars/candidate" -d '{}' "$api/attempts/$attempt/start" >/dev/null
+    for f in "$demo_frames"/*.jpg "$demo_frames"/*.png; do
+      [ -f "$f" ] || continue
+      curl -fs -o /dev/null -b "$jars/candidate" -H "Content-Type: application/octet-stream" --data-binary "@$f" \
+        "$api/attempts/$attempt/frames" && echo "demo frame loaded: $(basename "$f") (attempt $attempt)"
+    done
+  else
+    echo "run.sh: demo accounts not available (campusproctor.demo-data is not true); no demo frames loaded" >&2
+  fi
+  rm -rf "$jars"
 fi
 
 cat <<MSG
 
   ==================================================================
    CampusProctor is running:  $url
+   Demo accounts (quick start only): admin, registrar, proctor, candidate
+   password: demo-<username>, e.g. proctor / demo-proctor
    Press Ctrl-C to stop the server.
   ==================================================================
 

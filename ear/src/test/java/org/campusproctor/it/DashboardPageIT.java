@@ -7,17 +7,33 @@ import java.net.http.HttpResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JSF page with PrimeFaces components is served by the web module. */
+/** The JSF page with PrimeFaces components is served by the web module, to proctors only. */
 class DashboardPageIT {
 
     @Test
     void dashboardRendersPrimeFacesTable() throws Exception {
-        HttpResponse<String> page = Server.get("/");
+        Client proctor = Client.demo("proctor");
+        HttpResponse<String> page = proctor.get("/");
         assertEquals(200, page.statusCode(), page.body());
         String html = page.body();
         assertTrue(html.contains("<title>CampusProctor</title>"), html);
         assertTrue(html.contains("ui-datatable"), "PrimeFaces dataTable rendered");
         assertTrue(html.contains("jakarta.faces.resource/components.js.xhtml?ln=primefaces"), html);
+    }
+
+    @Test
+    void anonymousVisitorIsSentToTheLoginPage() throws Exception {
+        HttpResponse<String> page = Client.anonymous().get("/index.xhtml");
+        assertEquals(302, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Location").orElse("").contains("/login.xhtml"), page.headers().toString());
+        HttpResponse<String> login = Client.anonymous().get("/login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("password"), login.body());
+    }
+
+    @Test
+    void candidateMayNotSeeTheProctorDashboard() throws Exception {
+        assertEquals(403, Client.demo("candidate").get("/index.xhtml").statusCode());
     }
 
     @Test

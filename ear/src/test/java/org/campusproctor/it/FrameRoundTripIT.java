@@ -2,6 +2,7 @@ package org.campusproctor.it;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,17 @@ class FrameRoundTripIT {
 
     private final BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
     private WebSocket feed;
+    private static Scenario.Running attempt;
+
+    @BeforeAll
+    static void runningAttempt() throws Exception {
+        attempt = Scenario.running(3600);
+    }
 
     @BeforeEach
     void openFeed() {
-        feed = Server.HTTP.newWebSocketBuilder()
-                .buildAsync(Server.wsUri("/ws/proctor-feed"), new WebSocket.Listener() {
+        feed = Client.demo("proctor")
+                .webSocket("/ws/proctor-feed", new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -53,8 +60,8 @@ class FrameRoundTripIT {
 
     @Test
     void uploadedFrameIsAnalysedAndPushedToProctors() throws Exception {
-        String attempt = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> upload = Server.post("/api/attempts/" + attempt + "/frames", "image/jpeg",
+        String attemptId = attempt.attemptId();
+        HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attemptId + "/frames", "image/jpeg",
                 TestImages.syntheticJpeg(640, 480));
         assertEquals(202, upload.statusCode(), upload.body());
         String mediaId = Server.json(upload).getString("mediaId");
@@ -62,12 +69,12 @@ class FrameRoundTripIT {
 
         JsonObject event = awaitPush(mediaId, 60);
         assertNotNull(event, "no push for frame " + mediaId + " on the proctor feed");
-        assertEquals(attempt, event.getString("attemptRef"));
+        assertEquals(attemptId, event.getString("attemptRef"));
         assertEquals("ANALYSED", event.getString("status"));
         assertEquals(640, event.getJsonObject("detail").getInt("width"));
         assertEquals(480, event.getJsonObject("detail").getInt("height"));
 
-        HttpResponse<String> analysis = Server.get("/api/frames/" + mediaId + "/analysis");
+        HttpResponse<String> analysis = Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis");
         assertEquals(200, analysis.statusCode(), analysis.body());
         JsonObject recorded = Server.json(analysis);
         assertEquals("ANALYSED", recorded.getString("status"));
@@ -76,10 +83,11 @@ class FrameRoundTripIT {
 
     @Test
     void realFaceComesBackWithModelOutputs() throws Exception {
-        String attempt = "it-face-" + UUID.randomUUID().toString().substring(0, 8);
+        // an attempt of its own: the worker's incident rules keep per-attempt state across frames
+        Scenario.Running own = Scenario.running(3600);
         byte[] photo = java.nio.file.Files.readAllBytes(
                 java.nio.file.Path.of("../weights/testdata/images/single_frontal/cc0_interfaces_001_frontal.jpg"));
-        HttpResponse<String> upload = Server.post("/api/attempts/" + attempt + "/frames", "image/jpeg", photo);
+        HttpResponse<String> upload = own.candidate().upload("/api/attempts/" + own.attemptId() + "/frames", "image/jpeg", photo);
         assertEquals(202, upload.statusCode(), upload.body());
         String mediaId = Server.json(upload).getString("mediaId");
 
@@ -108,15 +116,16 @@ class FrameRoundTripIT {
         corrupt[1] = (byte) 0xD8;
         corrupt[2] = (byte) 0xFF;
         corrupt[3] = (byte) 0xE0;
-        String attempt = "it-corrupt-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> upload = Server.post("/api/attempts/" + attempt + "/frames", "image/jpeg", corrupt);
+        String attemptId = attempt.attemptId();
+        Client admin = Scenario.admin();
+        HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attemptId + "/frames", "image/jpeg", corrupt);
         assertEquals(202, upload.statusCode(), "the JPEG magic passes intake; only decoding can tell: " + upload.body());
         String mediaId = Server.json(upload).getString("mediaId");
 
         JsonObject parked = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (parked == null && System.nanoTime() < deadline) {
-            HttpResponse<String> dlq = Server.get("/api/admin/dead-letters/frames.dlq");
+            HttpResponse<String> dlq = admin.get("/api/admin/dead-letters/frames.dlq");
             assertEquals(200, dlq.statusCode(), dlq.body());
             for (jakarta.json.JsonValue v : Server.json(dlq).getJsonArray("messages")) {
                 if (mediaId.equals(v.asJsonObject().getString("mediaId", null))) {
@@ -128,15 +137,15 @@ class FrameRoundTripIT {
             }
         }
         assertNotNull(parked, "frame " + mediaId + " not on frames.dlq");
-        assertEquals(attempt, parked.getString("attemptRef"));
+        assertEquals(attemptId, parked.getString("attemptRef"));
         assertTrue(parked.getString("failureReason").startsWith("CorruptFrameException"), parked.toString());
-        assertEquals(404, Server.get("/api/frames/" + mediaId + "/analysis").statusCode(), "never analysed");
-        assertEquals(404, Server.get("/api/admin/dead-letters/not-a-queue").statusCode());
+        assertEquals(404, Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis").statusCode(), "never analysed");
+        assertEquals(404, admin.get("/api/admin/dead-letters/not-a-queue").statusCode());
     }
 
     @Test
     void refusesWhatIsNotAnImage() throws Exception {
-        HttpResponse<String> response = Server.post("/api/attempts/it-bad/frames", "image/jpeg",
+        HttpResponse<String> response = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames", "image/jpeg",
                 "this is not a picture at all".getBytes());
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("NOT_AN_IMAGE", Server.json(response).getString("error"));
@@ -148,14 +157,14 @@ class FrameRoundTripIT {
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
-        HttpResponse<String> response = Server.post("/api/attempts/it-big/frames", "image/jpeg", huge);
+        HttpResponse<String> response = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames", "image/jpeg", huge);
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("TOO_LARGE", Server.json(response).getString("error"));
     }
 
     @Test
     void unknownFrameHasNoAnalysis() throws Exception {
-        assertEquals(404, Server.get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
+        assertEquals(404, Client.demo("proctor").get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
     }
 
     private JsonObject awaitPush(String mediaId, int seconds) throws InterruptedException {

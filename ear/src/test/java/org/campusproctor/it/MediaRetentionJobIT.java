@@ -14,19 +14,21 @@ class MediaRetentionJobIT {
 
     @Test
     void retentionJobCompletesAndPurgesExpiredFrames() throws Exception {
-        HttpResponse<String> upload = Server.post("/api/attempts/it-retention/frames", "image/jpeg",
-                TestImages.syntheticJpeg(320, 240));
+        Scenario.Running attempt = Scenario.running(3600);
+        HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attempt.attemptId() + "/frames",
+                "image/jpeg", TestImages.syntheticJpeg(320, 240));
         assertEquals(202, upload.statusCode(), upload.body());
 
         // retentionDays=0: everything stored before now is expired, including the frame just uploaded.
-        HttpResponse<String> started = Server.post("/api/jobs/media-retention?retentionDays=0", "application/json", new byte[0]);
+        Client admin = Client.demo("admin");
+        HttpResponse<String> started = admin.post("/api/jobs/media-retention?retentionDays=0", null);
         assertEquals(202, started.statusCode(), started.body());
         long id = Server.json(started).getJsonNumber("executionId").longValue();
 
         JsonObject execution = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            execution = Server.json(Server.get("/api/jobs/executions/" + id));
+            execution = Server.json(admin.get("/api/jobs/executions/" + id));
             String status = execution.getString("batchStatus");
             if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("ABANDONED")) {
                 break;
@@ -40,6 +42,6 @@ class MediaRetentionJobIT {
 
     @Test
     void unknownJobIsRefused() throws Exception {
-        assertEquals(404, Server.post("/api/jobs/format-disk", "application/json", new byte[0]).statusCode());
+        assertEquals(404, Client.demo("registrar").post("/api/jobs/format-disk", null).statusCode());
     }
 }

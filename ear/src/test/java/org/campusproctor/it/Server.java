@@ -45,6 +45,13 @@ final class Server {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
     static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }

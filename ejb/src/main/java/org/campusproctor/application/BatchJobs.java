@@ -3,6 +3,7 @@ package org.campusproctor.application;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 
 import java.util.Properties;
@@ -10,7 +11,11 @@ import java.util.Set;
 
 /** Starts and reports on the platform's batch jobs. Only known jobs may be started. */
 @Stateless
+@RolesAllowed({org.campusproctor.domain.identity.Role.ADMIN_NAME, org.campusproctor.domain.identity.Role.REGISTRAR_NAME})
 public class BatchJobs {
+
+    @jakarta.inject.Inject
+    private AuditLog audit;
 
     public static final Set<String> JOBS = Set.of("media-retention");
 
@@ -18,7 +23,9 @@ public class BatchJobs {
         if (!JOBS.contains(jobName)) {
             throw new IllegalArgumentException("Unknown job: " + jobName);
         }
-        return operator().start(jobName, parameters);
+        long id = operator().start(jobName, parameters);
+        audit.record("BATCH_JOB_STARTED", "job", jobName, "execution " + id + " " + parameters);
+        return id;
     }
 
     public JobExecution execution(long executionId) {

@@ -1,5 +1,6 @@
 package org.campusproctor.application;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.util.List;
 
 /** Read side for dashboards: the latest frame analyses. */
 @Stateless
+@RolesAllowed({org.campusproctor.domain.identity.Role.PROCTOR_NAME, org.campusproctor.domain.identity.Role.ADMIN_NAME})
 public class FrameAnalysisQueries {
 
     @PersistenceContext

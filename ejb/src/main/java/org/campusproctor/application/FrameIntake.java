@@ -1,11 +1,18 @@
 package org.campusproctor.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.campusproctor.domain.AccessRefusedException;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.domain.media.StoredObject;
@@ -19,9 +26,11 @@ import java.util.logging.Logger;
 
 /**
  * Accepts a webcam frame of an attempt: checks it is a JPEG or PNG of sane size, stores it with its checksum,
- * records it and queues it for the vision workers, all in one transaction.
+ * records it and queues it for the vision workers, all in one transaction. Only the candidate of a running (not yet
+ * completed) attempt may upload its frames.
  */
 @Stateless
+@RolesAllowed(Role.CANDIDATE_NAME)
 public class FrameIntake {
 
     /** Upper bound for one frame; a 1280x720 JPEG is ~100-300 KB. */
@@ -39,8 +48,21 @@ public class FrameIntake {
     @Inject
     private FrameDispatcher dispatcher;
 
+    @Resource
+    private SessionContext session;
+
     public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptRef,
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptRef);
+        if (attempt == null) {
+            throw new NotFoundException("Attempt", attemptRef);
+        }
+        if (!attempt.candidate().equals(session.getCallerPrincipal().getName())) {
+            throw new AccessRefusedException("Attempt " + attemptRef + " belongs to another candidate");
+        }
+        if (attempt.status().isCompleted()) {
+            throw new org.campusproctor.domain.RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptRef + " is " + attempt.status());
+        }
         String extension = imageExtension(bytes);
         String id = StoredMedia.newId();
         String key = attemptRef + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + extension;

@@ -1,5 +1,6 @@
 package org.campusproctor.application;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,11 +12,18 @@ import org.campusproctor.domain.media.FrameAnalysed;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
 
+import org.campusproctor.domain.attempt.ExamAttempt;
+
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** Records a vision worker's analysis of a frame (once: redelivered results are ignored) and announces it. */
+/**
+ * Records a vision worker's analysis of a frame (once: redelivered results are ignored) and announces it. When the
+ * frame belongs to a real attempt and the analysis carries {@code "incidents": [...]} (see {@link VisionIncidents}),
+ * each becomes an incident on the attempt, in the same transaction (see {@link IncidentReporting}).
+ */
 @Stateless
+@PermitAll // internal: called by the vision-results MDB, which has no caller identity; no REST resource reaches it
 public class VisionResultRecorder {
 
     private static final Logger LOG = Logger.getLogger(VisionResultRecorder.class.getName());
@@ -25,6 +33,9 @@ public class VisionResultRecorder {
 
     @Inject
     private Event<FrameAnalysed> analysed;
+
+    @Inject
+    private IncidentReporting incidents;
 
     public void record(@NotBlank String mediaId, @NotNull FrameAnalysisRecord.Status status, Integer faceCount,
                        @NotBlank String workerNode, @NotNull String detailJson) {
@@ -38,6 +49,16 @@ public class VisionResultRecorder {
         }
         em.persist(new FrameAnalysisRecord(mediaId, frame.attemptRef(), status, faceCount, workerNode,
                 Instant.now(), detailJson));
+        if (em.find(ExamAttempt.class, frame.attemptRef()) != null) {
+            raiseIncidents(frame.attemptRef(), mediaId, detailJson);
+        }
         analysed.fire(new FrameAnalysed(mediaId, frame.attemptRef(), status.name(), faceCount, workerNode, detailJson));
+    }
+
+    private void raiseIncidents(String attemptId, String mediaId, String detailJson) {
+        for (VisionIncidents.Reported incident : VisionIncidents.parse(detailJson, mediaId)) {
+            incidents.raiseIncident(attemptId, incident.type(), incident.severity(), incident.evidence(), incident.scoresJson(),
+                    incident.startedAt());
+        }
     }
 }

@@ -48,6 +48,8 @@ public class SchemaMigration {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // SQL migrations are the same on every database; this one is not, so it is Java (V4)
+                .javaMigrations(new org.campusproctor.infrastructure.persistence.migration.V4__AuditLogAppendOnly())
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.Json;
 import jakarta.websocket.Session;
+import org.campusproctor.domain.attempt.AttemptChanged;
 import org.campusproctor.domain.media.FrameAnalysed;
 
 import java.io.StringReader;
@@ -12,7 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
-/** The proctors' live feed: every recorded frame analysis, pushed to every open feed socket after commit. */
+/**
+ * The proctors' live feed: every recorded frame analysis and every attempt change (transitions, proctor actions,
+ * incidents with the new risk score), pushed to every open feed socket after commit. Only proctors and admins can
+ * open the socket (web.xml security constraint on /ws/*).
+ */
 @ApplicationScoped
 public class ProctorFeed {
 
@@ -38,7 +43,29 @@ public class ProctorFeed {
         if (event.faceCount() != null) {
             json.add("faceCount", event.faceCount());
         }
-        String text = json.build().toString();
+        push(json.build().toString());
+    }
+
+    void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
+        var json = Json.createObjectBuilder()
+                .add("type", "attempt-changed")
+                .add("attemptId", event.attemptId())
+                .add("attemptRef", event.attemptId())
+                .add("candidate", event.candidate())
+                .add("kind", event.kind())
+                .add("action", event.action())
+                .add("status", event.status())
+                .add("riskScore", event.riskScore());
+        if (event.proctor() != null) {
+            json.add("proctor", event.proctor());
+        }
+        if (event.detail() != null) {
+            json.add("detail", event.detail());
+        }
+        push(json.build().toString());
+    }
+
+    private void push(String text) {
         for (Session session : sessions) {
             if (session.isOpen()) {
                 session.getAsyncRemote().sendText(text, result -> {

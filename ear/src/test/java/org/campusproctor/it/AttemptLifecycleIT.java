@@ -1,0 +1,176 @@
+package org.campusproctor.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An attempt through its whole life over HTTP: identity check, start, autosave of every question type, proctor
+ * actions, incidents and risk score, submit and scoring, essay grading, answer-key correction with re-scoring,
+ * review, outcome, timeline and audit log; illegal transitions are refused with 409.
+ */
+class AttemptLifecycleIT {
+
+    @Test
+    void fullLifecycleWithReviewAndGrading() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client proctor = Scenario.newUser("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        JsonObject exam = Scenario.exam(registrar, 600, true, Scenario.everyType());
+        String examId = exam.getString("id");
+        String registration = Scenario.register(registrar, examId, candidate, proctor, 120);
+
+        JsonObject attempt = candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null));
+        String id = attempt.getString("id");
+        String base = "/api/attempts/" + id;
+        assertEquals("CREATED", attempt.getString("status"));
+        assertEquals(720, attempt.getJsonNumber("totalAllowedSeconds").longValue(), "600 s + 120 s extra time");
+        assertEquals(6, attempt.getJsonArray("questions").size());
+        assertEquals(id, candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null)).getString("id"),
+                "opening again returns the same attempt");
+
+        // illegal: start before the identity check; skipping a required identity check
+        assertEquals("ILLEGAL_TRANSITION", candidate.expect(409, candidate.post(base + "/start", null)).getString("error"));
+        assertEquals("IDENTITY_CHECK_REQUIRED", candidate.expect(409, candidate.post(base + "/ready", null)).getString("error"));
+
+        assertEquals("IDENTITY_CHECK", candidate.expect(200, candidate.post(base + "/identity-check", null)).getString("status"));
+        assertEquals("READY", proctor.expect(200, proctor.post(base + "/identity-verified", null)).getString("status"));
+        attempt = candidate.expect(200, candidate.post(base + "/start", null));
+        assertEquals("IN_PROGRESS", attempt.getString("status"));
+        assertNotNull(attempt.getString("deadline"));
+
+        Map<String, String> byType = new HashMap<>();
+        for (JsonValue q : attempt.getJsonArray("questions")) {
+            byType.put(q.asJsonObject().getString("type"), q.asJsonObject().getString("id"));
+        }
+        save(candidate, base, byType.get("SINGLE_CHOICE"), "1", 1);              // 2 of 2
+        save(candidate, base, byType.get("MULTIPLE_CHOICE"), "0,2,1", 1);        // (2-1)/2 x 3 = 1.5
+        save(candidate, base, byType.get("TRUE_FALSE"), "true", 1);              // 1
+        save(candidate, base, byType.get("SHORT_TEXT"), "paris", 1);             // wrong first...
+        save(candidate, base, byType.get("SHORT_TEXT"), "  PARIS ", 2);          // ...corrected: 1
+        save(candidate, base, byType.get("NUMERIC"), "3.145", 1);                // within 0.01: 2
+        save(candidate, base, byType.get("ESSAY"), "Proctoring must be proportionate.", 1);
+
+        proctor.expect(200, proctor.post(base + "/messages", Json.createObjectBuilder().add("text", "Please face the camera").build()));
+        proctor.expect(200, proctor.post(base + "/messages", Json.createObjectBuilder().add("text", "Second warning").add("warning", true).build()));
+        assertEquals("PAUSED", proctor.expect(200, proctor.post(base + "/pause", Json.createObjectBuilder().add("reason", "noise").build())).getString("status"));
+        assertEquals("NOT_ACCEPTING_ANSWERS", candidate.expect(409, candidate.put(base + "/answers/" + byType.get("TRUE_FALSE"),
+                Scenario.save(null, "false", "late", 2))).getString("error"));
+        assertEquals("ILLEGAL_TRANSITION", candidate.expect(409, candidate.post(base + "/submit", null)).getString("error"));
+        assertEquals("IN_PROGRESS", proctor.expect(200, proctor.post(base + "/resume", null)).getString("status"));
+        JsonObject extended = proctor.expect(200, proctor.post(base + "/time", Json.createObjectBuilder().add("seconds", 60).add("reason", "network outage").build()));
+        assertEquals(780, extended.getJsonNumber("totalAllowedSeconds").longValue());
+
+        proctor.expect(201, proctor.post(base + "/incidents", Json.createObjectBuilder().add("type", "SECOND_PERSON")
+                .add("severity", "HIGH").add("detail", "someone behind").build()));
+        candidate.expect(202, candidate.post(base + "/browser-events", Json.createObjectBuilder().add("type", "TAB_SWITCH")
+                .add("severity", "MEDIUM").build()));
+        JsonObject staffView = proctor.expect(200, proctor.get(base));
+        assertEquals(20, staffView.getInt("riskScore"), "HIGH 15 + MEDIUM 5");
+        assertEquals(2, staffView.getJsonArray("incidents").size());
+        JsonObject candidateView = candidate.expect(200, candidate.get(base));
+        assertEquals(0, candidateView.getJsonArray("incidents").size(), "candidates do not see incidents");
+        assertEquals("IN_PROGRESS", candidateView.getString("status"), "incidents never change the status");
+
+        JsonObject submitted = candidate.expect(200, candidate.post(base + "/submit", null));
+        assertEquals("SUBMITTED", submitted.getString("status"));
+        assertEquals("PENDING_REVIEW", submitted.getString("reviewStatus"));
+        assertEquals(new BigDecimal("7.50"), submitted.getJsonNumber("score").bigDecimalValue());
+        assertEquals(new BigDecimal("14.00"), submitted.getJsonNumber("maxScore").bigDecimalValue());
+        assertFalse(submitted.getBoolean("gradingComplete"), "the essay awaits a grader");
+        assertEquals("ILLEGAL_TRANSITION", candidate.expect(409, candidate.post(base + "/submit", null)).getString("error"));
+        assertEquals("DUPLICATE", candidate.expect(200, candidate.put(base + "/answers/" + byType.get("SHORT_TEXT"),
+                Scenario.save(null, "  PARIS ", "save-2", 2))).getString("outcome"), "a retried acknowledged save is still acknowledged");
+
+        JsonObject graded = registrar.expect(200, registrar.put(base + "/answers/" + byType.get("ESSAY") + "/grade",
+                Json.createObjectBuilder().add("points", 4).add("comment", "good").build()));
+        assertEquals(new BigDecimal("11.50"), graded.getJsonNumber("score").bigDecimalValue());
+        assertTrue(graded.getBoolean("gradingComplete"));
+
+        JsonObject rescored = registrar.expect(200, registrar.put("/api/exams/" + examId + "/questions/" + byType.get("MULTIPLE_CHOICE") + "/key",
+                Json.createObjectBuilder().add("type", "MULTIPLE_CHOICE").add("correctChoices", Json.createArrayBuilder().add(0).add(1).add(2)).build()));
+        assertTrue(rescored.getInt("rescoredAttempts") >= 1);
+        assertEquals(new BigDecimal("13.00"), proctor.expect(200, proctor.get(base)).getJsonNumber("score").bigDecimalValue(),
+                "0,2,1 is now fully correct: 3 points, the manual essay grade is kept");
+
+        assertEquals("ILLEGAL_TRANSITION", proctor.expect(409, proctor.post(base + "/review", decision("FINAL", null))).getString("error"));
+        assertEquals("INVALID_INPUT", proctor.expect(400, proctor.post(base + "/review", decision("SUSPICIOUS", ""))).getString("error"));
+        assertEquals("PENDING_REVIEW", proctor.expect(200, proctor.post(base + "/review", decision("CLEARED", null))).getString("outcome"));
+        JsonObject fin = proctor.expect(200, proctor.post(base + "/review", decision("FINAL", null)));
+        assertEquals("FINAL", fin.getString("reviewStatus"));
+        assertEquals("PASSED", fin.getString("outcome"));
+        assertEquals("ILLEGAL_TRANSITION", proctor.expect(409, proctor.post(base + "/review", decision("SUSPICIOUS", "too late"))).getString("error"));
+
+        JsonArray timeline = Server.jsonArray(proctor.get(base + "/timeline"));
+        Set<String> actions = timeline.stream().map(v -> v.asJsonObject().getString("action")).collect(Collectors.toSet());
+        assertTrue(actions.containsAll(Set.of("CREATED", "IDENTITY_CHECK", "IDENTITY_VERIFIED", "IN_PROGRESS", "MESSAGED",
+                "WARNED", "PAUSED", "RESUMED", "TIME_ADDED", "SECOND_PERSON", "TAB_SWITCH", "SUBMITTED", "GRADED",
+                "RESCORED", "CLEARED", "FINAL")), actions.toString());
+
+        JsonArray audit = Server.jsonArray(Scenario.admin().get("/api/audit?limit=500"));
+        Set<String> audited = audit.stream().map(JsonValue::asJsonObject).filter(e -> id.equals(e.getString("targetId", null)))
+                .map(e -> e.getString("actor") + ":" + e.getString("action")).collect(Collectors.toSet());
+        assertTrue(audited.containsAll(Set.of(candidate.username + ":ATTEMPT_SUBMITTED", registrar.username + ":ANSWER_GRADED",
+                proctor.username + ":REVIEW_FINAL", proctor.username + ":PROCTOR_PAUSED")), audited.toString());
+        assertTrue(audit.stream().map(JsonValue::asJsonObject).filter(e -> id.equals(e.getString("targetId", null)))
+                .allMatch(e -> e.containsKey("origin") && !e.isNull("origin")), "every entry says where from");
+    }
+
+    @Test
+    void terminatedAttemptAcceptsNothingMoreAndGoesToReview() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client proctor = Scenario.newUser("proctor");
+        Client otherProctor = Scenario.newUser("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        JsonObject exam = Scenario.exam(registrar, 600, false, Scenario.shortTexts(1));
+        String registration = Scenario.register(registrar, exam.getString("id"), candidate, proctor, 0);
+        String id = Scenario.startedAttempt(candidate, registration).getString("id");
+        String question = exam.getJsonArray("questions").getJsonObject(0).getString("id");
+        save(candidate, "/api/attempts/" + id, question, "answer-0", 1);
+
+        assertEquals("ACCESS_REFUSED", otherProctor.expect(403, otherProctor.post("/api/attempts/" + id + "/terminate",
+                Json.createObjectBuilder().add("reason", "not mine").build())).getString("error"), "only the assigned proctor");
+        assertEquals("INVALID_INPUT", proctor.expect(400, proctor.post("/api/attempts/" + id + "/terminate", null)).getString("error"),
+                "a reason is required");
+        JsonObject terminated = proctor.expect(200, proctor.post("/api/attempts/" + id + "/terminate",
+                Json.createObjectBuilder().add("reason", "phone in use").build()));
+        assertEquals("TERMINATED", terminated.getString("status"));
+        assertEquals("PENDING_REVIEW", terminated.getString("reviewStatus"));
+        assertEquals(new BigDecimal("1.00"), terminated.getJsonNumber("score").bigDecimalValue(), "scored with what was saved");
+        assertEquals("NOT_ACCEPTING_ANSWERS", candidate.expect(409, candidate.put("/api/attempts/" + id + "/answers/" + question,
+                Scenario.save(null, "x", "s2", 2))).getString("error"));
+        assertEquals("ILLEGAL_TRANSITION", proctor.expect(409, proctor.post("/api/attempts/" + id + "/resume", null)).getString("error"));
+        assertEquals("ATTEMPT_COMPLETED", proctor.expect(409, proctor.post("/api/attempts/" + id + "/time",
+                Json.createObjectBuilder().add("seconds", 60).add("reason", "late").build())).getString("error"));
+        proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("SUSPICIOUS", "phone visible on frames")));
+        assertEquals("VOIDED", proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("FINAL", null))).getString("outcome"));
+    }
+
+    static void save(Client candidate, String base, String questionId, String response, long sequence) throws Exception {
+        JsonObject receipt = candidate.expect(200, candidate.put(base + "/answers/" + questionId,
+                Scenario.save(questionId, response, "save-" + sequence, sequence)));
+        assertEquals("APPLIED", receipt.getString("outcome"));
+        assertEquals(sequence, receipt.getJsonNumber("sequence").longValue());
+    }
+
+    static JsonObject decision(String decision, String reason) {
+        var b = Json.createObjectBuilder().add("decision", decision);
+        if (reason != null) {
+            b.add("reason", reason);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,102 @@
+package org.campusproctor.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** One browser-like user of the API: its own cookie jar, so it carries its own session after logging in. */
+final class Client {
+
+    static final String IT_PASSWORD = "it-password-1234";
+
+    final String username;
+    private final CookieManager cookies = new CookieManager();
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Client(String username) {
+        this.username = username;
+    }
+
+    static Client anonymous() {
+        return new Client(null);
+    }
+
+    /** Logs in; fails the test if the credentials are refused. */
+    static Client login(String username, String password) {
+        Client client = new Client(username);
+        try {
+            HttpResponse<String> r = client.send("POST", "/api/session",
+                    Json.createObjectBuilder().add("username", username).add("password", password).build());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("login of " + username + " failed: " + r.statusCode() + " " + r.body());
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return client;
+    }
+
+    /** The demo accounts seeded on the test servers (campusproctor.demo-data=true): password demo-<username>. */
+    static Client demo(String username) {
+        return login(username, "demo-" + username);
+    }
+
+    HttpResponse<String> send(String method, String path, JsonValue body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null);
+    }
+
+    HttpResponse<String> post(String path, JsonValue body) throws IOException, InterruptedException {
+        return send("POST", path, body == null ? JsonValue.EMPTY_JSON_OBJECT : body);
+    }
+
+    HttpResponse<String> put(String path, JsonValue body) throws IOException, InterruptedException {
+        return send("PUT", path, body);
+    }
+
+    HttpResponse<String> upload(String path, String contentType, byte[] bytes) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Expects the status, returns the body as JSON (or an empty object). */
+    JsonObject expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.statusCode() + " for "
+                    + response.request().method() + " " + response.request().uri() + " as " + username + ": " + response.body());
+        }
+        return response.body() == null || response.body().isBlank() || !response.body().startsWith("{")
+                ? JsonValue.EMPTY_JSON_OBJECT : Server.json(response);
+    }
+
+    /** Opens a WebSocket with this client's session cookie. */
+    CompletableFuture<WebSocket> webSocket(String path, WebSocket.Listener listener) {
+        String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (!cookie.isEmpty()) {
+            builder.header("Cookie", cookie);
+        }
+        return builder.buildAsync(Server.wsUri(path), listener);
+    }
+}

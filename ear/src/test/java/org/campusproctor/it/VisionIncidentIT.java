@@ -1,0 +1,56 @@
+package org.campusproctor.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end from the webcam to the attempt: frames without a face for more than two seconds make the vision worker
+ * raise NO_FACE; the results listener turns it into an incident on the attempt, with the frames as evidence, and the
+ * risk score moves. The attempt itself keeps running: nothing is sanctioned automatically.
+ */
+class VisionIncidentIT {
+
+    @Test
+    void noFaceEpisodeBecomesAnIncidentOnTheAttempt() throws Exception {
+        Scenario.Running running = Scenario.running(3600);
+        String base = "/api/attempts/" + running.attemptId();
+        for (int i = 0; i < 4; i++) {
+            running.candidate().expect(202, running.candidate().upload(base + "/frames", "image/jpeg", TestImages.syntheticJpeg(320, 240)));
+            Thread.sleep(1_100);
+        }
+        Client proctor = Client.demo("proctor");
+        Optional<JsonObject> noFace = Optional.empty();
+        JsonObject view = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (noFace.isEmpty() && System.nanoTime() < deadline) {
+            view = proctor.expect(200, proctor.get(base));
+            noFace = view.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
+                    .filter(i -> i.getString("type").equals("NO_FACE")).findFirst();
+            if (noFace.isEmpty()) {
+                Thread.sleep(1_000);
+            }
+        }
+        assertTrue(noFace.isPresent(), "no NO_FACE incident on the attempt: " + view);
+        JsonObject incident = noFace.get();
+        assertEquals("VISION", incident.getString("source"));
+        assertEquals("MEDIUM", incident.getString("severity"));
+        List<String> evidence = incident.getJsonArray("evidenceMediaIds").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
+        assertFalse(evidence.isEmpty());
+        assertTrue(incident.getString("scoresJson").contains("NO_FACE"), incident.toString());
+        JsonObject after = proctor.expect(200, proctor.get(base));
+        assertTrue(after.getInt("riskScore") >= 5, after.toString());
+        assertEquals("IN_PROGRESS", after.getString("status"), "an incident never ends an attempt");
+        assertEquals(1, after.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("type").equals("NO_FACE")).count(), "one episode, one incident");
+    }
+}

@@ -1,0 +1,36 @@
+package org.campusproctor.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one attempt looks like to its reader. Candidates never receive answer keys; staff also receive incidents.
+ * Records, so the REST layer serialises them with JSON-B as they are.
+ */
+public record AttemptView(String id, String examId, String examTitle, String candidate, String proctor, String status,
+                          String reviewStatus, String reviewDecision, String reviewReason, Instant startedAt,
+                          Instant deadline, Instant endedAt, String endReason, long remainingSeconds,
+                          long totalAllowedSeconds, long pausedSeconds, BigDecimal score, BigDecimal maxScore,
+                          boolean gradingComplete, String outcome, int riskScore, String riskBand, long version,
+                          List<QuestionView> questions, List<AnswerView> answers, List<IncidentView> incidents) {
+
+    public record QuestionView(String id, int number, String type, String prompt, BigDecimal points,
+                               List<String> choices, List<Integer> choiceOrder) {
+    }
+
+    public record AnswerView(String questionId, String response, long sequence, String saveId, Instant savedAt,
+                             BigDecimal awardedPoints, boolean needsGrading) {
+    }
+
+    public record IncidentView(String id, String type, String source, String severity, Instant occurredAt,
+                               List<String> evidenceMediaIds, String scoresJson, boolean dismissed) {
+    }
+
+    public record TimelineView(Instant at, String actor, String kind, String action, String detail) {
+    }
+
+    public record SaveReceipt(String questionId, long sequence, String saveId, String outcome, Instant savedAt,
+                              long remainingSeconds) {
+    }
+}

@@ -1,0 +1,179 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.campusproctor.domain.AccessRefusedException;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.attempt.Answer;
+import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.IncidentSource;
+import org.campusproctor.domain.attempt.Severity;
+import org.campusproctor.domain.attempt.TimelineEntry;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.registration.Registration;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+
+/** What a candidate does with their own attempt: open it, pass the identity check, start, autosave, submit. */
+@Stateless
+@RolesAllowed(Role.CANDIDATE_NAME)
+public class CandidateAttempts {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private AttemptJournal journal;
+
+    @Inject
+    private AttemptViews views;
+
+    @Inject
+    private AttemptScorer scorer;
+
+    @Inject
+    private IncidentReporting incidents;
+
+    @Inject
+    private AuditLog audit;
+
+    /** Opens the one attempt of a registration (idempotent: a second call returns the same attempt). */
+    public AttemptView open(@NotBlank String registrationId) {
+        Registration registration = em.find(Registration.class, registrationId);
+        if (registration == null || !registration.candidate().equals(caller())) {
+            throw new NotFoundException("Registration", registrationId); // never confirm others' registrations exist
+        }
+        List<ExamAttempt> existing = em.createNamedQuery(ExamAttempt.BY_REGISTRATION, ExamAttempt.class)
+                .setParameter("registrationId", registrationId).getResultList();
+        if (!existing.isEmpty()) {
+            return views.of(existing.get(0), false);
+        }
+        Exam exam = em.find(Exam.class, registration.examId());
+        Instant now = Instant.now();
+        exam.checkOpenForAttempts(now);
+        ExamAttempt attempt = new ExamAttempt(Ids.newId(), registrationId, exam.id(), registration.candidate(),
+                registration.proctor(), exam.proctoring().identityCheckRequired(),
+                exam.duration().plus(registration.extraTime()), SEEDS.nextLong(), now);
+        em.persist(attempt);
+        journal.log(attempt, caller(), TimelineEntry.Kind.TRANSITION, "CREATED",
+                "allowed " + attempt.totalAllowedSeconds() + " s (extra time " + registration.extraTime().toSeconds() + " s)");
+        audit.record("ATTEMPT_OPENED", "attempt", attempt.id(), "exam=" + exam.id());
+        return views.of(attempt, false);
+    }
+
+    public AttemptView beginIdentityCheck(@NotBlank String attemptId) {
+        ExamAttempt attempt = own(attemptId);
+        attempt.beginIdentityCheck(Instant.now());
+        return logged(attempt, "IDENTITY_CHECK");
+    }
+
+    /** Exams without an identity check: the candidate confirms they are ready (system check done). */
+    public AttemptView markReady(@NotBlank String attemptId) {
+        ExamAttempt attempt = own(attemptId);
+        attempt.markReady(Instant.now());
+        return logged(attempt, "READY");
+    }
+
+    public AttemptView start(@NotBlank String attemptId) {
+        ExamAttempt attempt = own(attemptId);
+        em.find(Exam.class, attempt.examId()).checkOpenForAttempts(Instant.now());
+        attempt.start(Instant.now());
+        audit.record("ATTEMPT_STARTED", "attempt", attemptId, "deadline " + attempt.deadline());
+        return logged(attempt, "IN_PROGRESS");
+    }
+
+    /**
+     * Autosaves one answer. Idempotent: a retry of an acknowledged save (same sequence and save id) is acknowledged
+     * again without change, even after the deadline; an older sequence never overwrites a newer one. New content is
+     * accepted only while the attempt runs and before its deadline. The attempt row is locked, so concurrent saves of
+     * one attempt are serialised and the unique (attempt, question) row is never duplicated.
+     */
+    public AttemptView.SaveReceipt saveAnswer(@NotBlank String attemptId, @NotBlank String questionId,
+                                              @Size(max = 100_000) String response,
+                                              @NotBlank @Size(max = 64) String saveId, @Positive long sequence) {
+        ExamAttempt attempt = own(attemptId);
+        Instant now = Instant.now();
+        Answer answer = em.createQuery("SELECT a FROM Answer a WHERE a.attemptId = :attemptId AND a.questionId = :questionId", Answer.class)
+                .setParameter("attemptId", attemptId).setParameter("questionId", questionId)
+                .getResultStream().findFirst().orElse(null);
+        boolean replay = answer != null && sequence <= answer.sequence();
+        if (!replay && !attempt.acceptsAnswers(now)) {
+            throw new RuleViolationException(attempt.deadlinePassed(now) ? "DEADLINE_PASSED" : "NOT_ACCEPTING_ANSWERS",
+                    "Attempt " + attemptId + " is " + attempt.status() + " and accepts no answers");
+        }
+        Answer.SaveOutcome outcome;
+        if (answer == null) {
+            em.find(Exam.class, attempt.examId()).question(questionId); // the question must belong to the exam
+            answer = new Answer(Ids.newId(), attemptId, questionId, response, saveId, sequence, now);
+            em.persist(answer);
+            outcome = Answer.SaveOutcome.APPLIED;
+        } else {
+            outcome = answer.save(response, saveId, sequence, now);
+        }
+        em.flush(); // acknowledged only once the row is written
+        return new AttemptView.SaveReceipt(questionId, answer.sequence(), answer.saveId(), outcome.name(),
+                answer.savedAt(), attempt.remainingSeconds(now));
+    }
+
+    public AttemptView submit(@NotBlank String attemptId) {
+        ExamAttempt attempt = own(attemptId);
+        attempt.submit(Instant.now());
+        scorer.score(attempt);
+        audit.record("ATTEMPT_SUBMITTED", "attempt", attemptId, "score " + attempt.score() + "/" + attempt.maxScore());
+        return logged(attempt, "SUBMITTED");
+    }
+
+    /** A browser event (tab switch, fullscreen left, camera revoked) becomes an incident; it never ends the attempt. */
+    public void reportBrowserEvent(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity, String detailJson) {
+        ExamAttempt attempt = own(attemptId);
+        if (attempt.status().isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptId + " is " + attempt.status());
+        }
+        incidents.raise(attemptId, type, severity, IncidentSource.BROWSER, List.of(), detailJson, caller());
+    }
+
+    public AttemptView view(@NotBlank String attemptId) {
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
+        if (attempt == null || !attempt.candidate().equals(caller())) {
+            throw new NotFoundException("Attempt", attemptId);
+        }
+        return views.of(attempt, false);
+    }
+
+    private ExamAttempt own(String attemptId) {
+        ExamAttempt attempt = journal.lock(attemptId);
+        if (!attempt.candidate().equals(caller())) {
+            audit.recordSeparately(caller(), "ACCESS_REFUSED", "attempt", attemptId, "not the candidate of this attempt");
+            throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
+        }
+        return attempt;
+    }
+
+    private AttemptView logged(ExamAttempt attempt, String action) {
+        journal.log(attempt, caller(), TimelineEntry.Kind.TRANSITION, action, null);
+        return views.of(attempt, false);
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}

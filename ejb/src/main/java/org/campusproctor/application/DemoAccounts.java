@@ -1,0 +1,64 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.identity.UserAccount;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Demo accounts for the quick start and the integration tests, created only when the system property
+ * {@code campusproctor.demo-data=true} is set (server-config's install.sh {@code --set campusproctor.demo-data=true});
+ * production servers leave it false and have no default password anywhere. Each demo password is
+ * {@code demo-<username>}, e.g. admin / demo-admin.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class DemoAccounts {
+
+    public static final String PROPERTY = "campusproctor.demo-data";
+    private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
+    private static final Map<String, EnumSet<Role>> ACCOUNTS = Map.of(
+            "admin", EnumSet.of(Role.ADMIN),
+            "registrar", EnumSet.of(Role.REGISTRAR),
+            "proctor", EnumSet.of(Role.PROCTOR),
+            "proctor2", EnumSet.of(Role.PROCTOR),
+            "candidate", EnumSet.of(Role.CANDIDATE),
+            "candidate2", EnumSet.of(Role.CANDIDATE));
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PasswordPolicy passwords;
+
+    @Inject
+    private AuditLog audit;
+
+    @PostConstruct
+    void seed() {
+        if (!Boolean.getBoolean(PROPERTY)) {
+            return;
+        }
+        ACCOUNTS.forEach((username, roles) -> {
+            if (em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", username)
+                    .getResultList().isEmpty()) {
+                em.persist(new UserAccount(Ids.newId(), username, passwords.hash("demo-" + username),
+                        "Demo " + username, roles, Instant.now()));
+                audit.recordAs("system", "DEMO_ACCOUNT_CREATED", "account", username, "roles=" + roles);
+            }
+        });
+        LOG.warning(() -> PROPERTY + "=true: demo accounts (password demo-<username>) are active. Never set this in production.");
+    }
+}

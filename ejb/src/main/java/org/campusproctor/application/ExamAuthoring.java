@@ -1,0 +1,120 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.attempt.AttemptStatus;
+import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.TimelineEntry;
+import org.campusproctor.domain.exam.AnswerKey;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ProctoringSettings;
+import org.campusproctor.domain.exam.Question;
+import org.campusproctor.domain.exam.QuestionType;
+import org.campusproctor.domain.identity.Role;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+/** Registrars author exams: settings, question bank, publication, and answer-key corrections (with re-scoring). */
+@Stateless
+@RolesAllowed({Role.REGISTRAR_NAME, Role.ADMIN_NAME})
+public class ExamAuthoring {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private AttemptScorer scorer;
+
+    @Inject
+    private AttemptJournal journal;
+
+    public Exam createExam(@NotBlank String title, String instructions, @NotNull Duration duration, Instant availableFrom,
+                           Instant availableUntil, @NotNull BigDecimal passingScore, boolean shuffleQuestions,
+                           boolean shuffleChoices, ProctoringSettings proctoring) {
+        Exam exam = new Exam(Ids.newId(), title, instructions, duration, availableFrom, availableUntil, passingScore,
+                shuffleQuestions, shuffleChoices, proctoring, caller(), Instant.now());
+        em.persist(exam);
+        audit.record("EXAM_CREATED", "exam", exam.id(), title);
+        return exam;
+    }
+
+    public Question addQuestion(@NotBlank String examId, @NotNull QuestionType type, @NotBlank String prompt,
+                                @NotNull BigDecimal points, List<String> choices, AnswerKey key) {
+        Exam exam = exam(examId, true);
+        Question question = exam.addQuestion(type, prompt, points, choices, key);
+        em.flush();
+        audit.record("QUESTION_ADDED", "exam", examId, question.id() + " " + type);
+        return question;
+    }
+
+    public Exam publish(@NotBlank String examId) {
+        Exam exam = exam(examId, true);
+        exam.publish();
+        audit.record("EXAM_PUBLISHED", "exam", examId, null);
+        return exam;
+    }
+
+    public Exam archive(@NotBlank String examId) {
+        Exam exam = exam(examId, true);
+        exam.archive();
+        audit.record("EXAM_ARCHIVED", "exam", examId, null);
+        return exam;
+    }
+
+    /** Corrects an answer key and re-scores every completed attempt of the exam. Returns how many were re-scored. */
+    public int changeAnswerKey(@NotBlank String examId, @NotBlank String questionId, @NotNull AnswerKey key) {
+        Exam exam = exam(examId, true);
+        exam.question(questionId).changeKey(key);
+        em.flush();
+        List<ExamAttempt> completed = em.createNamedQuery(ExamAttempt.COMPLETED_FOR_EXAM, ExamAttempt.class)
+                .setParameter("examId", examId)
+                .setParameter("statuses", EnumSet.of(AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED,
+                        AttemptStatus.TERMINATED, AttemptStatus.ERROR))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (ExamAttempt attempt : completed) {
+            scorer.score(attempt);
+            journal.log(attempt, caller(), TimelineEntry.Kind.GRADING, "RESCORED", "answer key of " + questionId + " changed");
+        }
+        audit.record("ANSWER_KEY_CHANGED", "exam", examId, questionId + " re-scored " + completed.size() + " attempt(s)");
+        return completed.size();
+    }
+
+    public Exam find(@NotBlank String examId) {
+        Exam exam = exam(examId, false);
+        exam.questions(); // loaded inside the transaction for the caller
+        return exam;
+    }
+
+    private Exam exam(String examId, boolean lock) {
+        Exam exam = lock ? em.find(Exam.class, examId, LockModeType.PESSIMISTIC_WRITE) : em.find(Exam.class, examId);
+        if (exam == null) {
+            throw new NotFoundException("Exam", examId);
+        }
+        return exam;
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,67 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.attempt.Answer;
+import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.TimelineEntry;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.identity.Role;
+
+import java.math.BigDecimal;
+
+/** Manual grading of essays (or overriding an automatic score) on completed attempts. */
+@Stateless
+@RolesAllowed({Role.REGISTRAR_NAME, Role.ADMIN_NAME})
+public class Grading {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private AttemptJournal journal;
+
+    @Inject
+    private AttemptViews views;
+
+    @Inject
+    private AttemptScorer scorer;
+
+    @Inject
+    private AuditLog audit;
+
+    public AttemptView grade(@NotBlank String attemptId, @NotBlank String questionId, @NotNull BigDecimal points,
+                             @Size(max = 2000) String comment) {
+        ExamAttempt attempt = journal.lock(attemptId);
+        if (!attempt.status().isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + attemptId + " is still " + attempt.status());
+        }
+        Exam exam = em.find(Exam.class, attempt.examId());
+        BigDecimal max = exam.question(questionId).points();
+        Answer answer = em.createNamedQuery(Answer.OF_ATTEMPT, Answer.class).setParameter("attemptId", attemptId)
+                .getResultStream().filter(a -> a.questionId().equals(questionId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Answer to question", questionId));
+        answer.grade(points, max, caller(), comment);
+        scorer.score(attempt);
+        journal.log(attempt, caller(), TimelineEntry.Kind.GRADING, "GRADED", questionId + ": " + points);
+        audit.record("ANSWER_GRADED", "attempt", attemptId, questionId + " " + points + "/" + max);
+        return views.of(attempt, true);
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}

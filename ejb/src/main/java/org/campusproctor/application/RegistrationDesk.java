@@ -1,0 +1,72 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ExamStatus;
+import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.identity.UserAccount;
+import org.campusproctor.domain.registration.Registration;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Registrars register candidates for exams, assign proctors and grant allowances (extra time, accommodations). */
+@Stateless
+@RolesAllowed({Role.REGISTRAR_NAME, Role.ADMIN_NAME})
+public class RegistrationDesk {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private AuditLog audit;
+
+    public Registration register(@NotBlank String examId, @NotBlank String candidate, String proctor,
+                                 @PositiveOrZero long extraTimeSeconds, String accommodations) {
+        Exam exam = em.find(Exam.class, examId);
+        if (exam == null) {
+            throw new NotFoundException("Exam", examId);
+        }
+        if (exam.status() == ExamStatus.ARCHIVED) {
+            throw new RuleViolationException("EXAM_ARCHIVED", "Exam " + examId + " is archived");
+        }
+        requireAccount(candidate, Role.CANDIDATE);
+        if (proctor != null) {
+            requireAccount(proctor, Role.PROCTOR);
+        }
+        if (!em.createNamedQuery(Registration.BY_EXAM_AND_CANDIDATE, Registration.class).setParameter("examId", examId)
+                .setParameter("candidate", candidate).getResultList().isEmpty()) {
+            throw new RuleViolationException("ALREADY_REGISTERED", candidate + " is already registered for exam " + examId);
+        }
+        Registration registration = new Registration(Ids.newId(), examId, candidate, proctor,
+                Duration.ofSeconds(extraTimeSeconds), accommodations, session.getCallerPrincipal().getName(), Instant.now());
+        em.persist(registration);
+        audit.record("CANDIDATE_REGISTERED", "registration", registration.id(),
+                "exam=" + examId + " candidate=" + candidate + " proctor=" + proctor + " extraTime=" + extraTimeSeconds + "s");
+        return registration;
+    }
+
+    private void requireAccount(String username, Role role) {
+        UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", username).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Account", username));
+        if (!account.hasRole(role)) {
+            throw new InvalidInputException(username + " is not a " + role.roleName());
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.campusproctor.domain.attempt;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.RuleViolationException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One sitting of an exam by a registered candidate: the aggregate that guards the lifecycle ({@link AttemptStatus}),
+ * the clock, and the review ({@link ReviewStatus}).
+ *
+ * <p>Time rule: the allowed time is the exam's duration plus the registration's extra time (fixed when the attempt is
+ * created) plus any proctor extensions. The clock runs only while IN_PROGRESS: time spent PAUSED is added to the
+ * deadline on resume, so a pause never costs the candidate time, and a paused attempt cannot expire. The deadline is
+ * stored so that the server-side sweep finds overdue attempts with one indexed query.
+ */
+@Entity
+@Table(name = "exam_attempt")
+@NamedQuery(name = ExamAttempt.OVERDUE,
+        query = "SELECT a.id FROM ExamAttempt a WHERE a.status = :status AND a.deadline <= :now")
+@NamedQuery(name = ExamAttempt.BY_REGISTRATION, query = "SELECT a FROM ExamAttempt a WHERE a.registrationId = :registrationId")
+@NamedQuery(name = ExamAttempt.COMPLETED_FOR_EXAM,
+        query = "SELECT a FROM ExamAttempt a WHERE a.examId = :examId AND a.status IN :statuses")
+public class ExamAttempt {
+
+    public static final String OVERDUE = "ExamAttempt.overdue";
+    public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
+    public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "registration_id", nullable = false, updatable = false, unique = true, length = 36)
+    private String registrationId;
+
+    @Column(name = "exam_id", nullable = false, updatable = false, length = 36)
+    private String examId;
+
+    @Column(nullable = false, updatable = false, length = 100)
+    private String candidate;
+
+    @Column(length = 100)
+    private String proctor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private AttemptStatus status;
+
+    @Column(name = "identity_check_required", nullable = false, updatable = false)
+    private boolean identityCheckRequired;
+
+    @Column(name = "shuffle_seed", nullable = false, updatable = false)
+    private long shuffleSeed;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "allowed_seconds", nullable = false)
+    private long allowedSeconds;
+
+    @Column(name = "extension_seconds", nullable = false)
+    private long extensionSeconds;
+
+    @Column(name = "paused_seconds", nullable = false)
+    private long pausedSeconds;
+
+    @Column(name = "paused_since")
+    private Instant pausedSince;
+
+    /** When the attempt expires; null unless IN_PROGRESS. */
+    private Instant deadline;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "end_reason", length = 500)
+    private String endReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_status", length = 20)
+    private ReviewStatus reviewStatus;
+
+    /** CLEARED or SUSPICIOUS: the reviewer's decision, kept when the review becomes FINAL. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_decision", length = 20)
+    private ReviewStatus reviewDecision;
+
+    @Column(name = "review_reason", length = 2000)
+    private String reviewReason;
+
+    @Column(name = "reviewed_by", length = 100)
+    private String reviewedBy;
+
+    @Column(precision = 10, scale = 2)
+    private BigDecimal score;
+
+    @Column(name = "max_score", precision = 10, scale = 2)
+    private BigDecimal maxScore;
+
+    @Column(name = "grading_complete", nullable = false)
+    private boolean gradingComplete;
+
+    @Column(name = "risk_score", nullable = false)
+    private int riskScore;
+
+    @Version
+    private long version;
+
+    protected ExamAttempt() {
+        // for JPA
+    }
+
+    public ExamAttempt(String id, String registrationId, String examId, String candidate, String proctor,
+                       boolean identityCheckRequired, Duration allowed, long shuffleSeed, Instant now) {
+        if (allowed == null || allowed.toSeconds() < 1) {
+            throw new InvalidInputException("An attempt needs a positive allowed time");
+        }
+        this.id = Objects.requireNonNull(id);
+        this.registrationId = Objects.requireNonNull(registrationId);
+        this.examId = Objects.requireNonNull(examId);
+        this.candidate = Objects.requireNonNull(candidate);
+        this.proctor = proctor;
+        this.identityCheckRequired = identityCheckRequired;
+        this.allowedSeconds = allowed.toSeconds();
+        this.shuffleSeed = shuffleSeed;
+        this.createdAt = Objects.requireNonNull(now);
+        this.status = AttemptStatus.CREATED;
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+    /** CREATED -> IDENTITY_CHECK: the candidate presents their ID and face to the webcam. */
+    public void beginIdentityCheck(Instant now) {
+        moveTo(AttemptStatus.IDENTITY_CHECK);
+    }
+
+    /**
+     * -> READY: from IDENTITY_CHECK once a proctor verified the identity, or straight from CREATED when the exam
+     * requires no identity check.
+     */
+    public void markReady(Instant now) {
+        if (status == AttemptStatus.CREATED && identityCheckRequired) {
+            throw new RuleViolationException("IDENTITY_CHECK_REQUIRED",
+                    "Attempt " + id + " needs an identity check before it is ready");
+        }
+        moveTo(AttemptStatus.READY);
+    }
+
+    /** READY -> IN_PROGRESS: the clock starts. */
+    public void start(Instant now) {
+        moveTo(AttemptStatus.IN_PROGRESS);
+        startedAt = now;
+        recomputeDeadline();
+    }
+
+    /** IN_PROGRESS -> PAUSED (proctor): the clock stops. */
+    public void pause(Instant now) {
+        moveTo(AttemptStatus.PAUSED);
+        pausedSince = now;
+        deadline = null;
+    }
+
+    /** PAUSED -> IN_PROGRESS (proctor): the paused time is given back by moving the deadline. */
+    public void resume(Instant now) {
+        moveTo(AttemptStatus.IN_PROGRESS);
+        closePause(now);
+        recomputeDeadline();
+    }
+
+    /** IN_PROGRESS -> SUBMITTED (candidate), refused once the deadline has passed (the sweep expires it). */
+    public void submit(Instant now) {
+        if (status == AttemptStatus.IN_PROGRESS && deadlinePassed(now)) {
+            throw new RuleViolationException("DEADLINE_PASSED", "The deadline of attempt " + id + " has passed");
+        }
+        moveTo(AttemptStatus.SUBMITTED);
+        complete(now, "submitted by the candidate");
+    }
+
+    /** IN_PROGRESS -> EXPIRED (server): only once the deadline has really passed. */
+    public void expire(Instant now) {
+        if (status == AttemptStatus.IN_PROGRESS && !deadlinePassed(now)) {
+            throw new RuleViolationException("DEADLINE_NOT_PASSED", "Attempt " + id + " still has time until " + deadline);
+        }
+        moveTo(AttemptStatus.EXPIRED);
+        complete(now, "deadline passed");
+    }
+
+    /** any incomplete -> TERMINATED (proctor), with a reason the reviewer will read. */
+    public void terminate(Instant now, String reason) {
+        requireReason(reason);
+        moveTo(AttemptStatus.TERMINATED);
+        complete(now, reason);
+    }
+
+    /** any incomplete -> ERROR: a technical failure ended the attempt (it goes to review like any other). */
+    public void fail(Instant now, String reason) {
+        requireReason(reason);
+        moveTo(AttemptStatus.ERROR);
+        complete(now, reason);
+    }
+
+    /** A proctor adds time. Allowed before and during the attempt, never after it ended. */
+    public void extend(Duration extra, Instant now) {
+        if (extra == null || extra.toSeconds() < 1) {
+            throw new InvalidInputException("An extension is at least one second");
+        }
+        if (status.isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + id + " is " + status + "; time can no longer be added");
+        }
+        extensionSeconds += extra.toSeconds();
+        if (status == AttemptStatus.IN_PROGRESS) {
+            recomputeDeadline();
+        }
+    }
+
+    // ---- review ------------------------------------------------------------------------------------------------
+
+    public void clear(String reviewer, Instant now) {
+        review(ReviewStatus.CLEARED);
+        reviewDecision = ReviewStatus.CLEARED;
+        reviewReason = null;
+        reviewedBy = reviewer;
+    }
+
+    public void markSuspicious(String reviewer, String reason, Instant now) {
+        requireReason(reason);
+        review(ReviewStatus.SUSPICIOUS);
+        reviewDecision = ReviewStatus.SUSPICIOUS;
+        reviewReason = reason;
+        reviewedBy = reviewer;
+    }
+
+    public void finalizeReview(String reviewer, Instant now) {
+        review(ReviewStatus.FINAL);
+        reviewedBy = reviewer;
+    }
+
+    // ---- scoring and risk --------------------------------------------------------------------------------------
+
+    public void recordScore(BigDecimal total, BigDecimal max, boolean complete) {
+        if (!status.isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + id + " is still " + status);
+        }
+        score = total;
+        maxScore = max;
+        gradingComplete = complete;
+    }
+
+    public void recordRisk(int riskScore) {
+        this.riskScore = Math.max(0, Math.min(100, riskScore));
+    }
+
+    /** The outcome a transcript may show: only a FINAL review releases a result; SUSPICIOUS voids it. */
+    public Outcome outcome(BigDecimal passingPercent) {
+        if (!status.isCompleted()) {
+            return Outcome.IN_PROGRESS;
+        }
+        if (reviewStatus != ReviewStatus.FINAL) {
+            return Outcome.PENDING_REVIEW;
+        }
+        if (reviewDecision == ReviewStatus.SUSPICIOUS) {
+            return Outcome.VOIDED;
+        }
+        if (!gradingComplete) {
+            return Outcome.PENDING_GRADING;
+        }
+        return percent().compareTo(passingPercent) >= 0 ? Outcome.PASSED : Outcome.FAILED;
+    }
+
+    public BigDecimal percent() {
+        if (score == null || maxScore == null || maxScore.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return score.multiply(BigDecimal.valueOf(100)).divide(maxScore, 2, RoundingMode.HALF_UP);
+    }
+
+    public enum Outcome { IN_PROGRESS, PENDING_REVIEW, PENDING_GRADING, PASSED, FAILED, VOIDED }
+
+    // ---- clock -------------------------------------------------------------------------------------------------
+
+    public boolean deadlinePassed(Instant now) {
+        return status == AttemptStatus.IN_PROGRESS && deadline != null && !now.isBefore(deadline);
+    }
+
+    /** Answers are accepted only while the clock runs and before the deadline. */
+    public boolean acceptsAnswers(Instant now) {
+        return status == AttemptStatus.IN_PROGRESS && !deadlinePassed(now);
+    }
+
+    /** Seconds left on the clock (never negative). */
+    public long remainingSeconds(Instant now) {
+        return switch (status) {
+            case CREATED, IDENTITY_CHECK, READY -> totalAllowedSeconds();
+            case IN_PROGRESS -> Math.max(0, Duration.between(now, deadline).toSeconds());
+            case PAUSED -> Math.max(0, totalAllowedSeconds() + pausedSeconds - Duration.between(startedAt, pausedSince).toSeconds());
+            default -> 0;
+        };
+    }
+
+    public long totalAllowedSeconds() {
+        return allowedSeconds + extensionSeconds;
+    }
+
+    private void recomputeDeadline() {
+        deadline = startedAt.plusSeconds(totalAllowedSeconds() + pausedSeconds);
+    }
+
+    private void closePause(Instant now) {
+        if (pausedSince != null) {
+            pausedSeconds += Math.max(0, Duration.between(pausedSince, now).toSeconds());
+            pausedSince = null;
+        }
+    }
+
+    private void complete(Instant now, String reason) {
+        closePause(now);
+        deadline = null;
+        endedAt = now;
+        endReason = reason;
+        reviewStatus = ReviewStatus.PENDING_REVIEW;
+    }
+
+    private void moveTo(AttemptStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(id, status, next);
+        }
+        status = next;
+    }
+
+    private void review(ReviewStatus next) {
+        if (reviewStatus == null) {
+            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + id + " is " + status + " and cannot be reviewed yet");
+        }
+        if (!reviewStatus.canBecome(next)) {
+            throw new IllegalTransitionException(id, reviewStatus, next);
+        }
+        reviewStatus = next;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("A reason is required");
+        }
+    }
+
+    public String id() { return id; }
+    public String registrationId() { return registrationId; }
+    public String examId() { return examId; }
+    public String candidate() { return candidate; }
+    public String proctor() { return proctor; }
+    public AttemptStatus status() { return status; }
+    public boolean identityCheckRequired() { return identityCheckRequired; }
+    public long shuffleSeed() { return shuffleSeed; }
+    public Instant createdAt() { return createdAt; }
+    public Instant startedAt() { return startedAt; }
+    public Instant deadline() { return deadline; }
+    public Instant endedAt() { return endedAt; }
+    public String endReason() { return endReason; }
+    public long extensionSeconds() { return extensionSeconds; }
+    public long pausedSeconds() { return pausedSeconds; }
+    public ReviewStatus reviewStatus() { return reviewStatus; }
+    public ReviewStatus reviewDecision() { return reviewDecision; }
+    public String reviewReason() { return reviewReason; }
+    public String reviewedBy() { return reviewedBy; }
+    public BigDecimal score() { return score; }
+    public BigDecimal maxScore() { return maxScore; }
+    public boolean gradingComplete() { return gradingComplete; }
+    public int riskScore() { return riskScore; }
+    public long version() { return version; }
+}

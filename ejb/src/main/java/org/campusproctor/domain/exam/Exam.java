@@ -1,0 +1,204 @@
+package org.campusproctor.domain.exam;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.RuleViolationException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * An exam: its settings and its question bank. Only a draft may change its questions; answer keys may be corrected
+ * at any time (submitted attempts are then re-scored).
+ */
+@Entity
+@Table(name = "exam")
+public class Exam {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    private String instructions;
+
+    @Column(name = "duration_seconds", nullable = false)
+    private long durationSeconds;
+
+    @Column(name = "available_from")
+    private Instant availableFrom;
+
+    @Column(name = "available_until")
+    private Instant availableUntil;
+
+    /** Percentage of the maximum score needed to pass. */
+    @Column(name = "passing_score", nullable = false, precision = 5, scale = 2)
+    private BigDecimal passingScore;
+
+    @Column(name = "shuffle_questions", nullable = false)
+    private boolean shuffleQuestions;
+
+    @Column(name = "shuffle_choices", nullable = false)
+    private boolean shuffleChoices;
+
+    @Embedded
+    private ProctoringSettings proctoring;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ExamStatus status;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @OneToMany(mappedBy = "exam", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Question> questions = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Exam() {
+        // for JPA
+    }
+
+    public Exam(String id, String title, String instructions, Duration duration, Instant availableFrom,
+                Instant availableUntil, BigDecimal passingScore, boolean shuffleQuestions, boolean shuffleChoices,
+                ProctoringSettings proctoring, String createdBy, Instant now) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("An exam needs a title");
+        }
+        if (duration == null || duration.toSeconds() < 1) {
+            throw new InvalidInputException("The duration must be at least one second");
+        }
+        if (availableFrom != null && availableUntil != null && !availableFrom.isBefore(availableUntil)) {
+            throw new InvalidInputException("The availability window must end after it starts");
+        }
+        if (passingScore == null || passingScore.signum() < 0 || passingScore.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException("The passing score is a percentage 0..100");
+        }
+        this.id = Objects.requireNonNull(id);
+        this.title = title;
+        this.instructions = instructions;
+        this.durationSeconds = duration.toSeconds();
+        this.availableFrom = availableFrom;
+        this.availableUntil = availableUntil;
+        this.passingScore = passingScore.setScale(2, RoundingMode.HALF_UP);
+        this.shuffleQuestions = shuffleQuestions;
+        this.shuffleChoices = shuffleChoices;
+        this.proctoring = proctoring == null ? ProctoringSettings.defaults() : proctoring;
+        this.status = ExamStatus.DRAFT;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    public Question addQuestion(QuestionType type, String prompt, BigDecimal points, List<String> choices, AnswerKey key) {
+        if (status != ExamStatus.DRAFT) {
+            throw new RuleViolationException("EXAM_NOT_DRAFT", "Questions can only be added to a draft exam; " + id + " is " + status);
+        }
+        Question question = new Question(Ids.newId(), this, questions.size() + 1, type, prompt, points, choices, key);
+        questions.add(question);
+        return question;
+    }
+
+    public void publish() {
+        if (status != ExamStatus.DRAFT) {
+            throw new RuleViolationException("ILLEGAL_TRANSITION", "Only a draft exam can be published; " + id + " is " + status);
+        }
+        if (questions.isEmpty()) {
+            throw new RuleViolationException("EXAM_EMPTY", "An exam without questions cannot be published");
+        }
+        status = ExamStatus.PUBLISHED;
+    }
+
+    public void archive() {
+        if (status == ExamStatus.ARCHIVED) {
+            throw new RuleViolationException("ILLEGAL_TRANSITION", "Exam " + id + " is already archived");
+        }
+        status = ExamStatus.ARCHIVED;
+    }
+
+    /** Whether a registered candidate may start an attempt now. */
+    public void checkOpenForAttempts(Instant now) {
+        if (status != ExamStatus.PUBLISHED) {
+            throw new RuleViolationException("EXAM_NOT_PUBLISHED", "Exam " + id + " is " + status);
+        }
+        if (availableFrom != null && now.isBefore(availableFrom)) {
+            throw new RuleViolationException("EXAM_NOT_YET_OPEN", "Exam " + id + " opens at " + availableFrom);
+        }
+        if (availableUntil != null && !now.isBefore(availableUntil)) {
+            throw new RuleViolationException("EXAM_CLOSED", "Exam " + id + " closed at " + availableUntil);
+        }
+    }
+
+    public Question question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst()
+                .orElseThrow(() -> new org.campusproctor.domain.NotFoundException("Question", questionId));
+    }
+
+    /**
+     * The order in which an attempt sees the questions: the authored order, or when shuffling a permutation drawn
+     * from the attempt's seed. java.util.Random's algorithm is specified, so the order is the same on every node and
+     * after every restart.
+     */
+    public List<Question> questionsInOrder(long attemptSeed) {
+        List<Question> ordered = new ArrayList<>(questions);
+        if (shuffleQuestions) {
+            Collections.shuffle(ordered, new Random(attemptSeed));
+        }
+        return ordered;
+    }
+
+    /** Display order of a choice question's options for an attempt (responses always use the original indexes). */
+    public List<Integer> choiceOrder(Question question, long attemptSeed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < question.choices().size(); i++) {
+            order.add(i);
+        }
+        if (shuffleChoices && question.type().isChoice()) {
+            Collections.shuffle(order, new Random(attemptSeed * 31 + question.position()));
+        }
+        return order;
+    }
+
+    public BigDecimal maxScore() {
+        return Scoring.sum(questions.stream().map(Question::points).toList());
+    }
+
+    public String id() { return id; }
+    public String title() { return title; }
+    public String instructions() { return instructions; }
+    public Duration duration() { return Duration.ofSeconds(durationSeconds); }
+    public Instant availableFrom() { return availableFrom; }
+    public Instant availableUntil() { return availableUntil; }
+    public BigDecimal passingScore() { return passingScore; }
+    public boolean shuffleQuestions() { return shuffleQuestions; }
+    public boolean shuffleChoices() { return shuffleChoices; }
+    public ProctoringSettings proctoring() { return proctoring; }
+    public ExamStatus status() { return status; }
+    public String createdBy() { return createdBy; }
+    public List<Question> questions() { return List.copyOf(questions); }
+}

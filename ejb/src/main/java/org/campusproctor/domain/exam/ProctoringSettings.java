@@ -1,0 +1,63 @@
+package org.campusproctor.domain.exam;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * How an exam is proctored. The risk threshold only ranks attempts for review: nothing is sanctioned automatically.
+ */
+@Embeddable
+public class ProctoringSettings {
+
+    @Column(name = "webcam_required", nullable = false)
+    private boolean webcamRequired;
+
+    @Column(name = "screen_recording_required", nullable = false)
+    private boolean screenRecordingRequired;
+
+    @Column(name = "identity_check_required", nullable = false)
+    private boolean identityCheckRequired;
+
+    /** Seconds between webcam frames the browser uploads. */
+    @Column(name = "frame_interval_seconds", nullable = false)
+    private int frameIntervalSeconds;
+
+    /** Risk score (0-100) from which an attempt is listed for priority review. */
+    @Column(name = "review_risk_threshold", nullable = false)
+    private int reviewRiskThreshold;
+
+    /** Incidents of one type after which the proctor is alerted (not the candidate sanctioned). */
+    @Column(name = "incident_alert_count", nullable = false)
+    private int incidentAlertCount;
+
+    protected ProctoringSettings() {
+        // for JPA
+    }
+
+    public ProctoringSettings(boolean webcamRequired, boolean screenRecordingRequired, boolean identityCheckRequired,
+                              int frameIntervalSeconds, int reviewRiskThreshold, int incidentAlertCount) {
+        if (frameIntervalSeconds < 1 || frameIntervalSeconds > 3600) {
+            throw new org.campusproctor.domain.InvalidInputException("frameIntervalSeconds must be 1..3600");
+        }
+        if (reviewRiskThreshold < 0 || reviewRiskThreshold > 100) {
+            throw new org.campusproctor.domain.InvalidInputException("reviewRiskThreshold must be 0..100");
+        }
+        this.webcamRequired = webcamRequired;
+        this.screenRecordingRequired = screenRecordingRequired;
+        this.identityCheckRequired = identityCheckRequired;
+        this.frameIntervalSeconds = frameIntervalSeconds;
+        this.reviewRiskThreshold = reviewRiskThreshold;
+        this.incidentAlertCount = Math.max(1, incidentAlertCount);
+    }
+
+    public static ProctoringSettings defaults() {
+        return new ProctoringSettings(true, false, true, 10, 50, 3);
+    }
+
+    public boolean webcamRequired() { return webcamRequired; }
+    public boolean screenRecordingRequired() { return screenRecordingRequired; }
+    public boolean identityCheckRequired() { return identityCheckRequired; }
+    public int frameIntervalSeconds() { return frameIntervalSeconds; }
+    public int reviewRiskThreshold() { return reviewRiskThreshold; }
+    public int incidentAlertCount() { return incidentAlertCount; }
+}

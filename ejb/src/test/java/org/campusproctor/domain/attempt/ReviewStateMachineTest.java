@@ -1,0 +1,103 @@
+package org.campusproctor.domain.attempt;
+
+import org.campusproctor.domain.RuleViolationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.campusproctor.domain.attempt.ReviewStatus.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Every (from, to) pair of the review sub-machine, and the outcome it releases. */
+class ReviewStateMachineTest {
+
+    static final Set<String> LEGAL = Set.of("PENDING_REVIEW>CLEARED", "PENDING_REVIEW>SUSPICIOUS",
+            "CLEARED>SUSPICIOUS", "CLEARED>FINAL", "SUSPICIOUS>CLEARED", "SUSPICIOUS>FINAL");
+
+    static Stream<Arguments> allPairs() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (ReviewStatus from : ReviewStatus.values()) {
+            for (ReviewStatus to : ReviewStatus.values()) {
+                if (to != PENDING_REVIEW) {
+                    pairs.add(Arguments.of(from, to, LEGAL.contains(from + ">" + to)));
+                }
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} legal={2}")
+    @MethodSource("allPairs")
+    void transition(ReviewStatus from, ReviewStatus to, boolean legal) {
+        ExamAttempt attempt = reviewIn(from);
+        Runnable action = () -> apply(attempt, to);
+        assertEquals(legal, from.canBecome(to));
+        if (legal) {
+            action.run();
+            assertEquals(to, attempt.reviewStatus());
+        } else {
+            assertThrows(IllegalTransitionException.class, action::run);
+            assertEquals(from, attempt.reviewStatus());
+        }
+    }
+
+    @Test
+    void incompleteAttemptsCannotBeReviewed() {
+        ExamAttempt attempt = AttemptStateMachineTest.attemptIn(AttemptStatus.IN_PROGRESS, false);
+        RuleViolationException e = assertThrows(RuleViolationException.class, () -> attempt.clear("rev", AttemptStateMachineTest.T0));
+        assertEquals("ATTEMPT_NOT_COMPLETED", e.code());
+    }
+
+    @Test
+    void onlyAFinalReviewReleasesTheOutcome() {
+        ExamAttempt attempt = reviewIn(PENDING_REVIEW);
+        attempt.recordScore(new BigDecimal("8.00"), new BigDecimal("10.00"), true);
+        BigDecimal pass = new BigDecimal("60");
+        assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcome(pass));
+        attempt.clear("rev", AttemptStateMachineTest.T0);
+        assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcome(pass));
+        attempt.finalizeReview("rev", AttemptStateMachineTest.T0);
+        assertEquals(ExamAttempt.Outcome.PASSED, attempt.outcome(pass));
+
+        ExamAttempt suspicious = reviewIn(SUSPICIOUS);
+        suspicious.recordScore(new BigDecimal("10.00"), new BigDecimal("10.00"), true);
+        suspicious.finalizeReview("rev", AttemptStateMachineTest.T0);
+        assertEquals(ExamAttempt.Outcome.VOIDED, suspicious.outcome(pass));
+    }
+
+    @Test
+    void suspiciousNeedsAReason() {
+        ExamAttempt attempt = reviewIn(PENDING_REVIEW);
+        assertThrows(org.campusproctor.domain.InvalidInputException.class,
+                () -> attempt.markSuspicious("rev", "", AttemptStateMachineTest.T0));
+    }
+
+    static ExamAttempt reviewIn(ReviewStatus status) {
+        ExamAttempt a = AttemptStateMachineTest.attemptIn(AttemptStatus.SUBMITTED, false);
+        switch (status) {
+            case PENDING_REVIEW -> { }
+            case CLEARED -> a.clear("rev", AttemptStateMachineTest.T0);
+            case SUSPICIOUS -> a.markSuspicious("rev", "second face", AttemptStateMachineTest.T0);
+            case FINAL -> { a.clear("rev", AttemptStateMachineTest.T0); a.finalizeReview("rev", AttemptStateMachineTest.T0); }
+        }
+        assertEquals(status, a.reviewStatus());
+        return a;
+    }
+
+    static void apply(ExamAttempt a, ReviewStatus to) {
+        switch (to) {
+            case PENDING_REVIEW -> throw new IllegalArgumentException();
+            case CLEARED -> a.clear("rev", AttemptStateMachineTest.T0);
+            case SUSPICIOUS -> a.markSuspicious("rev", "phone visible", AttemptStateMachineTest.T0);
+            case FINAL -> a.finalizeReview("rev", AttemptStateMachineTest.T0);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.campusproctor.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.campusproctor.application.ExamAuthoring;
+import org.campusproctor.application.RegistrationDesk;
+import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.exam.AnswerKey;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ProctoringSettings;
+import org.campusproctor.domain.exam.Question;
+import org.campusproctor.domain.exam.QuestionType;
+import org.campusproctor.domain.registration.Registration;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Exams, their questions and registrations (registrar/admin, enforced by the services). */
+@Path("exams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExamResource {
+
+    public record QuestionSummary(String id, int position, String type, String prompt, BigDecimal points, List<String> choices) {
+    }
+
+    public record ExamView(String id, String title, String instructions, String status, long durationSeconds,
+                           java.time.Instant availableFrom, java.time.Instant availableUntil, BigDecimal passingScore,
+                           boolean shuffleQuestions, boolean shuffleChoices, boolean webcamRequired,
+                           boolean screenRecordingRequired, boolean identityCheckRequired, int frameIntervalSeconds,
+                           int reviewRiskThreshold, int incidentAlertCount, List<QuestionSummary> questions) {
+        static ExamView of(Exam e) {
+            ProctoringSettings p = e.proctoring();
+            return new ExamView(e.id(), e.title(), e.instructions(), e.status().name(), e.duration().toSeconds(),
+                    e.availableFrom(), e.availableUntil(), e.passingScore(), e.shuffleQuestions(), e.shuffleChoices(),
+                    p.webcamRequired(), p.screenRecordingRequired(), p.identityCheckRequired(), p.frameIntervalSeconds(),
+                    p.reviewRiskThreshold(), p.incidentAlertCount(),
+                    e.questions().stream().map(q -> new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(),
+                            q.points(), q.choices())).toList());
+        }
+    }
+
+    public record RegistrationView(String id, String examId, String candidate, String proctor, long extraTimeSeconds,
+                                   String accommodations) {
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.id(), r.examId(), r.candidate(), r.proctor(), r.extraTime().toSeconds(), r.accommodations());
+        }
+    }
+
+    @Inject
+    private ExamAuthoring authoring;
+
+    @Inject
+    private RegistrationDesk desk;
+
+    @POST
+    public Response create(Requests.NewExam body) {
+        require(body != null && body.durationSeconds() != null, "title, durationSeconds and passingScore are required");
+        Requests.Proctoring p = body.proctoring();
+        ProctoringSettings settings = p == null ? ProctoringSettings.defaults() : new ProctoringSettings(
+                or(p.webcam(), true), or(p.screenRecording(), false), or(p.identityCheck(), true),
+                p.frameIntervalSeconds() == null ? 10 : p.frameIntervalSeconds(),
+                p.reviewRiskThreshold() == null ? 50 : p.reviewRiskThreshold(),
+                p.incidentAlertCount() == null ? 3 : p.incidentAlertCount());
+        Exam exam = authoring.createExam(body.title(), body.instructions(), Duration.ofSeconds(body.durationSeconds()),
+                body.availableFrom(), body.availableUntil(), body.passingScore(), or(body.shuffleQuestions(), false),
+                or(body.shuffleChoices(), false), settings);
+        return Response.status(Response.Status.CREATED).entity(ExamView.of(exam)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ExamView get(@PathParam("id") String id) {
+        return ExamView.of(authoring.find(id));
+    }
+
+    @POST
+    @Path("{id}/questions")
+    public Response addQuestion(@PathParam("id") String examId, Requests.NewQuestion body) {
+        require(body != null && body.type() != null, "type, prompt and points are required");
+        QuestionType type = type(body.type());
+        Question q = authoring.addQuestion(examId, type, body.prompt(), body.points(), body.choices(), key(type, body));
+        return Response.status(Response.Status.CREATED)
+                .entity(new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(), q.points(), q.choices())).build();
+    }
+
+    /** Corrects the key of a question (the body's type must match); completed attempts are re-scored. */
+    @PUT
+    @Path("{id}/questions/{questionId}/key")
+    public Response changeKey(@PathParam("id") String examId, @PathParam("questionId") String questionId,
+                              Requests.NewQuestion body) {
+        require(body != null && body.type() != null, "type and key are required");
+        int rescored = authoring.changeAnswerKey(examId, questionId, key(type(body.type()), body));
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("rescoredAttempts", rescored).build().toString()).build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    public ExamView publish(@PathParam("id") String id) {
+        authoring.publish(id);
+        return ExamView.of(authoring.find(id));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    public ExamView archive(@PathParam("id") String id) {
+        authoring.archive(id);
+        return ExamView.of(authoring.find(id));
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    public Response register(@PathParam("id") String examId, Requests.NewRegistration body) {
+        require(body != null, "candidate is required");
+        Registration r = desk.register(examId, body.candidate(), body.proctor(),
+                body.extraTimeSeconds() == null ? 0 : body.extraTimeSeconds(), body.accommodations());
+        return Response.status(Response.Status.CREATED).entity(RegistrationView.of(r)).build();
+    }
+
+    static AnswerKey key(QuestionType type, Requests.NewQuestion body) {
+        return switch (type) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> AnswerKey.choices(body.correctChoices() == null ? java.util.Set.of()
+                    : new HashSet<>(body.correctChoices()));
+            case TRUE_FALSE -> new AnswerKey(java.util.Set.of(), body.correctBoolean(), List.of(), false, null, null);
+            case SHORT_TEXT -> AnswerKey.text(body.acceptedAnswers() == null ? List.of() : body.acceptedAnswers(),
+                    or(body.caseSensitive(), false));
+            case NUMERIC -> new AnswerKey(java.util.Set.of(), null, List.of(), false, body.numericAnswer(),
+                    body.tolerance() == null ? BigDecimal.ZERO : body.tolerance());
+            case ESSAY -> AnswerKey.none();
+        };
+    }
+
+    static QuestionType type(String name) {
+        try {
+            return QuestionType.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Question types: " + List.of(QuestionType.values()));
+        }
+    }
+
+    static boolean or(Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidInputException(message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.campusproctor.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.campusproctor.interfaces.security.Authentication;
+
+/** Backs login.xhtml: translates the form into a programmatic Jakarta Security login. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    private Authentication authentication;
+
+    private String username;
+    private String password;
+
+    public String login() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = authentication.login((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), username, password);
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to the originally requested page
+            case SUCCESS -> {
+                return "/index.xhtml?faces-redirect=true";
+            }
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Unknown user or wrong password", null));
+        }
+        return null;
+    }
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}
