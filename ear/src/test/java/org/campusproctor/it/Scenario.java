@@ -49,12 +49,22 @@ final class Scenario {
 
     /** A published exam of the given duration; returns the exam JSON (with its questions). */
     static JsonObject exam(Client registrar, long durationSeconds, boolean identityCheck, List<JsonObject> questions) throws Exception {
+        return exam(registrar, durationSeconds, identityCheck, questions, null);
+    }
+
+    /** The same, with the exam's incident-threshold overrides for the vision workers (null = defaults). */
+    static JsonObject exam(Client registrar, long durationSeconds, boolean identityCheck, List<JsonObject> questions,
+                           JsonObject incidentThresholds) throws Exception {
+        JsonObjectBuilder proctoring = Json.createObjectBuilder().add("webcam", true).add("identityCheck", identityCheck)
+                .add("frameIntervalSeconds", 5).add("reviewRiskThreshold", 40);
+        if (incidentThresholds != null) {
+            proctoring.add("incidentThresholds", incidentThresholds);
+        }
         JsonObject exam = registrar.expect(201, registrar.post("/api/exams", Json.createObjectBuilder()
                 .add("title", unique("IT exam")).add("instructions", "No notes.")
                 .add("durationSeconds", durationSeconds).add("passingScore", 50)
                 .add("shuffleQuestions", true).add("shuffleChoices", true)
-                .add("proctoring", Json.createObjectBuilder().add("webcam", true).add("identityCheck", identityCheck)
-                        .add("frameIntervalSeconds", 5).add("reviewRiskThreshold", 40))
+                .add("proctoring", proctoring)
                 .build()));
         String id = exam.getString("id");
         for (JsonObject q : questions) {
@@ -117,9 +127,14 @@ final class Scenario {
 
     /** A running attempt of a fresh candidate on a fresh exam (no identity check), for tests that need frames. */
     static Running running(long durationSeconds) throws Exception {
+        return running(durationSeconds, null);
+    }
+
+    /** The same, on an exam with incident-threshold overrides. */
+    static Running running(long durationSeconds, JsonObject incidentThresholds) throws Exception {
         Client registrar = Client.demo("registrar");
         Client candidate = newUser("candidate");
-        JsonObject exam = exam(registrar, durationSeconds, false, shortTexts(2));
+        JsonObject exam = exam(registrar, durationSeconds, false, shortTexts(2), incidentThresholds);
         String registration = register(registrar, exam.getString("id"), candidate, null, 0);
         JsonObject attempt = startedAttempt(candidate, registration);
         return new Running(candidate, attempt.getString("id"), exam);

@@ -53,4 +53,47 @@ class VisionIncidentIT {
         assertEquals(1, after.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
                 .filter(i -> i.getString("type").equals("NO_FACE")).count(), "one episode, one incident");
     }
+
+    @Test
+    void theExamsOwnThresholdsDecide() throws Exception {
+        // The registrar tolerates ten minutes without a face on this exam: the same empty seat raises nothing.
+        JsonObject lenient = jakarta.json.Json.createObjectBuilder().add("noFaceForMillis", 600_000).build();
+        Scenario.Running running = Scenario.running(3600, lenient);
+        assertEquals(600_000, running.exam().getJsonObject("incidentThresholds").getInt("noFaceForMillis"));
+        String base = "/api/attempts/" + running.attemptId();
+        List<String> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(running.candidate().expect(202, running.candidate().upload(base + "/frames", "image/jpeg",
+                    TestImages.syntheticJpeg(320, 240))).getString("mediaId"));
+            Thread.sleep(1_100);
+        }
+        Client proctor = Client.demo("proctor");
+        JsonObject last = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (last == null && System.nanoTime() < deadline) {
+            var response = proctor.get("/api/frames/" + frames.get(frames.size() - 1) + "/analysis");
+            if (response.statusCode() == 200) {
+                last = Server.json(response);
+            } else {
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(last != null, "last frame never analysed");
+        assertEquals(0, last.getJsonObject("detail").getInt("faceCount"));
+        JsonObject view = proctor.expect(200, proctor.get(base));
+        assertEquals(0, view.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("type").equals("NO_FACE")).count(), view.toString());
+    }
+
+    @Test
+    void invalidThresholdsAreRefusedWhenTheExamIsCreated() throws Exception {
+        Client registrar = Client.demo("registrar");
+        JsonObject body = jakarta.json.Json.createObjectBuilder().add("title", "bad thresholds").add("durationSeconds", 600)
+                .add("passingScore", 50).add("proctoring", jakarta.json.Json.createObjectBuilder()
+                        .add("incidentThresholds", jakarta.json.Json.createObjectBuilder().add("maxYawDegrees", 400)))
+                .build();
+        var response = registrar.post("/api/exams", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("maxYawDegrees"), response.body());
+    }
 }

@@ -13,6 +13,7 @@ import org.campusproctor.domain.AccessRefusedException;
 import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.domain.media.StoredObject;
@@ -70,7 +71,8 @@ public class FrameIntake {
         StoredMedia frame = new StoredMedia(id, MediaKind.WEBCAM_FRAME, attemptRef, object,
                 extension.equals("png") ? "image/png" : "image/jpeg", capturedAt, Instant.now());
         em.persist(frame);
-        dispatcher.dispatch(frame);
+        Exam exam = em.find(Exam.class, attempt.examId());
+        dispatcher.dispatch(frame, exam.proctoring().incidentThresholds());
         return frame;
     }
 

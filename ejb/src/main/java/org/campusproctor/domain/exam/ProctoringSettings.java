@@ -30,6 +30,10 @@ public class ProctoringSettings {
     @Column(name = "incident_alert_count", nullable = false)
     private int incidentAlertCount;
 
+    /** Overrides of the vision workers' incident thresholds (JSON, see {@link IncidentThresholdOverrides}); null = defaults. */
+    @Column(name = "incident_thresholds", length = 2000)
+    private String incidentThresholds;
+
     protected ProctoringSettings() {
         // for JPA
     }
@@ -50,6 +54,14 @@ public class ProctoringSettings {
         this.incidentAlertCount = Math.max(1, incidentAlertCount);
     }
 
+    /** The same settings with incident-threshold overrides (validated; null or empty = platform defaults). */
+    public ProctoringSettings withIncidentThresholds(java.util.Map<String, ? extends Number> overrides) {
+        ProctoringSettings copy = new ProctoringSettings(webcamRequired, screenRecordingRequired, identityCheckRequired,
+                frameIntervalSeconds, reviewRiskThreshold, incidentAlertCount);
+        copy.incidentThresholds = IncidentThresholdOverrides.validate(overrides);
+        return copy;
+    }
+
     public static ProctoringSettings defaults() {
         return new ProctoringSettings(true, false, true, 10, 50, 3);
     }
@@ -60,4 +72,6 @@ public class ProctoringSettings {
     public int frameIntervalSeconds() { return frameIntervalSeconds; }
     public int reviewRiskThreshold() { return reviewRiskThreshold; }
     public int incidentAlertCount() { return incidentAlertCount; }
+    /** JSON overrides for the vision workers, or null for the platform defaults. */
+    public String incidentThresholds() { return incidentThresholds; }
 }

@@ -18,13 +18,17 @@ public class FrameDispatcher {
     @Inject
     private JMSContext jms;
 
-    public void dispatch(StoredMedia frame) {
+    /** @param incidentThresholds the exam's threshold overrides (JSON) for the worker's rules, or null for defaults */
+    public void dispatch(StoredMedia frame, String incidentThresholds) {
         try {
             Message message = jms.createMessage();
             message.setStringProperty(Queues.PROP_MEDIA_ID, frame.id());
             message.setStringProperty(Queues.PROP_ATTEMPT_REF, frame.attemptRef());
             message.setStringProperty(Queues.PROP_STORAGE_KEY, frame.storageKey());
             message.setLongProperty(Queues.PROP_CAPTURED_AT, frame.capturedAt().toEpochMilli());
+            if (incidentThresholds != null) {
+                message.setStringProperty(Queues.PROP_INCIDENT_THRESHOLDS, incidentThresholds);
+            }
             // message group per attempt: its frames reach one consumer, in order (the vision worker's incident
             // rules keep per-attempt state over time)
             message.setStringProperty("JMSXGroupID", frame.attemptRef());

@@ -21,6 +21,8 @@ public final class Queues {
     public static final String PROP_CAPTURED_AT = "capturedAtMillis";
     public static final String PROP_STATUS = "status";
     public static final String PROP_WORKER_NODE = "workerNode";
+    /** The exam's incident-threshold overrides (JSON object) for the worker's rules; absent = defaults. */
+    public static final String PROP_INCIDENT_THRESHOLDS = "incidentThresholds";
 
     private Queues() {
     }

@@ -55,6 +55,31 @@ public record IncidentThresholds(Duration noFaceFor, Duration multipleFacesFor, 
                 lookingAwayFor, minLive, frames, maxMatchDistance, mismatchFrames, minPhoneScore, phoneFrames, maxGap);
     }
 
+    /**
+     * These thresholds with an exam's overrides applied: a JSON object with the keys of {@link #toJson()}
+     * (validated by the exam domain); keys it does not name keep their value here, unknown keys are ignored.
+     */
+    public IncidentThresholds withOverrides(jakarta.json.JsonObject o) {
+        if (o == null || o.isEmpty()) {
+            return this;
+        }
+        return new IncidentThresholds(millis(o, "noFaceForMillis", noFaceFor), millis(o, "multipleFacesForMillis", multipleFacesFor),
+                number(o, "maxYawDegrees", maxYawDegrees), number(o, "maxPitchDegrees", maxPitchDegrees),
+                number(o, "maxGazeOffset", maxGazeOffset), millis(o, "lookingAwayForMillis", lookingAwayFor),
+                number(o, "minLiveScore", minLiveScore), (int) number(o, "spoofFrames", spoofFrames),
+                number(o, "maxMatchDistance", maxMatchDistance), (int) number(o, "mismatchFrames", mismatchFrames),
+                number(o, "minPhoneScore", minPhoneScore), (int) number(o, "phoneFrames", phoneFrames),
+                millis(o, "maxGapMillis", maxGap));
+    }
+
+    private static double number(jakarta.json.JsonObject o, String key, double fallback) {
+        return o.containsKey(key) ? o.getJsonNumber(key).doubleValue() : fallback;
+    }
+
+    private static Duration millis(jakarta.json.JsonObject o, String key, Duration fallback) {
+        return o.containsKey(key) ? Duration.ofMillis(o.getJsonNumber(key).longValue()) : fallback;
+    }
+
     JsonObjectBuilder toJson() {
         return Json.createObjectBuilder()
                 .add("noFaceForMillis", noFaceFor.toMillis())

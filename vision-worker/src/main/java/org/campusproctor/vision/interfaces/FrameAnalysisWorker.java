@@ -77,6 +77,9 @@ public class FrameAnalysisWorker implements MessageListener {
             FramePipeline p = pipeline.get();
             float[] enrolment = enrolments.lookup(message.getStringProperty(EnrolmentEmbeddings.PROP_ENROLMENT_KEY), p);
             FrameAnalysis analysis = p.analyse(mediaStore.get(key), enrolment);
+            if (attemptRef != null) {
+                incidents.thresholdsOf(attemptRef, message.getStringProperty(Queues.PROP_INCIDENT_THRESHOLDS));
+            }
             List<Incident> raised = attemptRef == null ? List.of()
                     : incidents.detector().onFrame(attemptRef, mediaId, capturedAt, analysis);
             JsonArrayBuilder incidentArray = Json.createArrayBuilder();

@@ -39,13 +39,15 @@ public class ExamResource {
                            java.time.Instant availableFrom, java.time.Instant availableUntil, BigDecimal passingScore,
                            boolean shuffleQuestions, boolean shuffleChoices, boolean webcamRequired,
                            boolean screenRecordingRequired, boolean identityCheckRequired, int frameIntervalSeconds,
-                           int reviewRiskThreshold, int incidentAlertCount, List<QuestionSummary> questions) {
+                           int reviewRiskThreshold, int incidentAlertCount, java.util.Map<String, Number> incidentThresholds,
+                           List<QuestionSummary> questions) {
         static ExamView of(Exam e) {
             ProctoringSettings p = e.proctoring();
             return new ExamView(e.id(), e.title(), e.instructions(), e.status().name(), e.duration().toSeconds(),
                     e.availableFrom(), e.availableUntil(), e.passingScore(), e.shuffleQuestions(), e.shuffleChoices(),
                     p.webcamRequired(), p.screenRecordingRequired(), p.identityCheckRequired(), p.frameIntervalSeconds(),
                     p.reviewRiskThreshold(), p.incidentAlertCount(),
+                    org.campusproctor.domain.exam.IncidentThresholdOverrides.read(p.incidentThresholds()),
                     e.questions().stream().map(q -> new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(),
                             q.points(), q.choices())).toList());
         }
@@ -72,7 +74,8 @@ public class ExamResource {
                 or(p.webcam(), true), or(p.screenRecording(), false), or(p.identityCheck(), true),
                 p.frameIntervalSeconds() == null ? 10 : p.frameIntervalSeconds(),
                 p.reviewRiskThreshold() == null ? 50 : p.reviewRiskThreshold(),
-                p.incidentAlertCount() == null ? 3 : p.incidentAlertCount());
+                p.incidentAlertCount() == null ? 3 : p.incidentAlertCount())
+                .withIncidentThresholds(p.incidentThresholds());
         Exam exam = authoring.createExam(body.title(), body.instructions(), Duration.ofSeconds(body.durationSeconds()),
                 body.availableFrom(), body.availableUntil(), body.passingScore(), or(body.shuffleQuestions(), false),
                 or(body.shuffleChoices(), false), settings);

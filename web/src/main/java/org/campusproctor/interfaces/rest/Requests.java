@@ -17,7 +17,8 @@ public final class Requests {
     }
 
     public record Proctoring(Boolean webcam, Boolean screenRecording, Boolean identityCheck, Integer frameIntervalSeconds,
-                             Integer reviewRiskThreshold, Integer incidentAlertCount) {
+                             Integer reviewRiskThreshold, Integer incidentAlertCount,
+                             java.util.Map<String, Double> incidentThresholds) {
     }
 
     public record NewExam(String title, String instructions, Long durationSeconds, Instant availableFrom,
