@@ -42,4 +42,17 @@ class DashboardPageIT {
         assertEquals(200, script.statusCode());
         assertTrue(script.body().contains("PrimeFaces"), "PrimeFaces JavaScript");
     }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> login = Server.HTTP.send(java.net.http.HttpRequest.newBuilder(Server.uri("/api/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"proctor\",\"password\":\"demo-proctor\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError(login.headers().map().toString()));
+        assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    }
 }
