@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Turns a stock WildFly 39 (standalone-full) into a CampusProctor server: modules (EclipseLink, ONNX Runtime,
 # OpenCV, PostgreSQL driver), vision models, datasource, JMS queues, security, settings; optionally deploys the EAR.
-# Offline (the server must be stopped). Repeatable: the CLI scripts skip what already exists.
+# Offline (the server must be stopped). Repeatable: a re-run applies changed properties; --restore undoes it all.
 #
 #   install.sh --wildfly-home DIR [--db h2|postgresql] [--properties FILE] [--set key=value]... [--ear FILE]
+#   install.sh --wildfly-home DIR --restore
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,9 +12,10 @@ wildfly_home=""
 db="h2"
 properties="$here/campusproctor.properties"
 ear=""
+restore=false
 overrides=()
 
-usage() { sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --wildfly-home) wildfly_home="$2"; shift 2 ;;
@@ -21,6 +23,7 @@ while [ $# -gt 0 ]; do
     --properties) properties="$2"; shift 2 ;;
     --set) overrides+=("$2"); shift 2 ;;
     --ear) ear="$2"; shift 2 ;;
+    --restore) restore=true; shift ;;
     -h|--help) usage 0 ;;
     *) echo "install.sh: unknown argument $1" >&2; usage 2 ;;
   esac
@@ -30,6 +33,18 @@ done
 [ -f "$wildfly_home/standalone/configuration/standalone-full.xml" ] || {
   echo "install.sh: $wildfly_home is not a WildFly installation (no standalone/configuration/standalone-full.xml)" >&2; exit 2; }
 case "$db" in h2|postgresql) ;; *) echo "install.sh: --db must be h2 or postgresql" >&2; exit 2 ;; esac
+if $restore; then
+  wildfly_home="$(cd "$wildfly_home" && pwd)"
+  rm -f "$wildfly_home"/standalone/deployments/campusproctor.ear*
+  log="$(mktemp)"
+  printf '%s\n' "embed-server --server-config=standalone-full.xml --std-out=discard" "$(cat "$here/cli/restore.cli")" \
+    "stop-embedded-server" > "$log.cli"
+  "$wildfly_home/bin/jboss-cli.sh" --file="$log.cli" > "$log" 2>&1 || { cat "$log" >&2; echo "install.sh: restore failed" >&2; exit 1; }
+  grep -q '"outcome" => "failed"' "$log" && { cat "$log" >&2; echo "install.sh: a restore step failed" >&2; exit 1; }
+  rm -f "$log" "$log.cli"
+  echo "Restored $wildfly_home/standalone/configuration/standalone-full.xml (modules under $wildfly_home/modules are kept)"
+  exit 0
+fi
 [ -f "$properties" ] || { echo "install.sh: properties file $properties not found" >&2; exit 2; }
 wildfly_home="$(cd "$wildfly_home" && pwd)"
 

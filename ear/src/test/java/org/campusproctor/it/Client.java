@@ -75,8 +75,13 @@ final class Client {
     }
 
     HttpResponse<String> upload(String path, String contentType, byte[] bytes) throws IOException, InterruptedException {
+        return upload("POST", path, contentType, bytes);
+    }
+
+    HttpResponse<String> upload(String method, String path, String contentType, byte[] bytes)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

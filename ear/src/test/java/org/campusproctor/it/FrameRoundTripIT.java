@@ -69,7 +69,7 @@ class FrameRoundTripIT {
 
         JsonObject event = awaitPush(mediaId, 60);
         assertNotNull(event, "no push for frame " + mediaId + " on the proctor feed");
-        assertEquals(attemptId, event.getString("attemptRef"));
+        assertEquals(attemptId, event.getString("attemptId"));
         assertEquals("ANALYSED", event.getString("status"));
         assertEquals(640, event.getJsonObject("detail").getInt("width"));
         assertEquals(480, event.getJsonObject("detail").getInt("height"));
@@ -106,6 +106,32 @@ class FrameRoundTripIT {
         assertTrue(detail.getJsonArray("stages").toString().contains("\"landmarks\""), detail.toString());
         assertEquals(0, detail.getJsonArray("incidents").size(), "one frontal frame raises nothing");
         assertTrue(detail.getJsonObject("inferenceMicros").containsKey("blazeface"), detail.toString());
+        assertTrue(!face.containsKey("matchDistance"), "no enrolment photo, no face match: " + face);
+    }
+
+    @Test
+    void theEnrolmentPhotoReachesTheWorkerThroughTheFrameMessage() throws Exception {
+        Scenario.Running own = Scenario.running(3600);
+        byte[] enrolment = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../weights/testdata/images/single_frontal/cc0_interfaces_001_frontal.jpg"));
+        Client registrar = Client.demo("registrar");
+        JsonObject registration = registrar.expect(200, registrar.upload("PUT",
+                "/api/registrations/" + own.registrationId() + "/enrolment-photo", "image/jpeg", enrolment));
+        assertTrue(registration.getBoolean("enrolmentPhoto"), registration.toString());
+        // a candidate cannot set their own reference face
+        assertEquals(403, own.candidate().upload("PUT", "/api/registrations/" + own.registrationId()
+                + "/enrolment-photo", "image/jpeg", enrolment).statusCode());
+
+        HttpResponse<String> upload = own.candidate().upload("/api/attempts/" + own.attemptId() + "/frames",
+                "image/jpeg", enrolment);
+        assertEquals(202, upload.statusCode(), upload.body());
+        String mediaId = Server.json(upload).getString("mediaId");
+        JsonObject event = awaitPush(mediaId, 120);
+        assertNotNull(event, "no push for frame " + mediaId);
+        JsonObject face = event.getJsonObject("detail").getJsonArray("faces").getJsonObject(0);
+        assertTrue(face.containsKey("matchDistance"), "face match ran against the enrolment photo: " + face);
+        assertTrue(face.getJsonNumber("matchDistance").doubleValue() < 0.3,
+                "the same photo is close to itself: " + face);
     }
 
     @Test
@@ -137,7 +163,7 @@ class FrameRoundTripIT {
             }
         }
         assertNotNull(parked, "frame " + mediaId + " not on frames.dlq");
-        assertEquals(attemptId, parked.getString("attemptRef"));
+        assertEquals(attemptId, parked.getString("attemptId"));
         assertTrue(parked.getString("failureReason").startsWith("CorruptFrameException"), parked.toString());
         assertEquals(404, Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis").statusCode(), "never analysed");
         assertEquals(404, admin.get("/api/admin/dead-letters/not-a-queue").statusCode());

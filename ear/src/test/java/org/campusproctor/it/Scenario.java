@@ -137,9 +137,9 @@ final class Scenario {
         JsonObject exam = exam(registrar, durationSeconds, false, shortTexts(2), incidentThresholds);
         String registration = register(registrar, exam.getString("id"), candidate, null, 0);
         JsonObject attempt = startedAttempt(candidate, registration);
-        return new Running(candidate, attempt.getString("id"), exam);
+        return new Running(candidate, attempt.getString("id"), exam, registration);
     }
 
-    record Running(Client candidate, String attemptId, JsonObject exam) {
+    record Running(Client candidate, String attemptId, JsonObject exam, String registrationId) {
     }
 }

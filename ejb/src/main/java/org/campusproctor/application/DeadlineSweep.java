@@ -1,5 +1,7 @@
 package org.campusproctor.application;
 
+import org.campusproctor.contract.settings.Settings;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -30,7 +32,6 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeadlineSweep {
 
-    public static final String INTERVAL_PROPERTY = "campusproctor.deadline.sweep-seconds";
     private static final Logger LOG = Logger.getLogger(DeadlineSweep.class.getName());
 
     @Resource
@@ -43,7 +44,7 @@ public class DeadlineSweep {
 
     @PostConstruct
     void schedule() {
-        long seconds = Math.max(1, Long.getLong(INTERVAL_PROPERTY, 5));
+        long seconds = Settings.DEADLINE_SWEEP_SECONDS.value();
         timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("deadline-sweep", false));
         LOG.info(() -> "Deadline sweep every " + seconds + " s");
     }

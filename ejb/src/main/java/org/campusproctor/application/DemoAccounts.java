@@ -1,5 +1,7 @@
 package org.campusproctor.application;
 
+import org.campusproctor.contract.settings.Settings;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -27,7 +29,6 @@ import java.util.logging.Logger;
 @DependsOn("SchemaMigration")
 public class DemoAccounts {
 
-    public static final String PROPERTY = "campusproctor.demo-data";
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
     private static final Map<String, EnumSet<Role>> ACCOUNTS = Map.of(
             "admin", EnumSet.of(Role.ADMIN),
@@ -48,7 +49,7 @@ public class DemoAccounts {
 
     @PostConstruct
     void seed() {
-        if (!Boolean.getBoolean(PROPERTY)) {
+        if (!Settings.DEMO_DATA.value()) {
             return;
         }
         ACCOUNTS.forEach((username, roles) -> {
@@ -59,6 +60,6 @@ public class DemoAccounts {
                 audit.recordAs("system", "DEMO_ACCOUNT_CREATED", "account", username, "roles=" + roles);
             }
         });
-        LOG.warning(() -> PROPERTY + "=true: demo accounts (password demo-<username>) are active. Never set this in production.");
+        LOG.warning(() -> Settings.DEMO_DATA.name() + "=true: demo accounts (password demo-<username>) are active. Never set this in production.");
     }
 }

@@ -13,17 +13,20 @@ import org.campusproctor.domain.AccessRefusedException;
 import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.identity.Role;
+import org.campusproctor.contract.settings.Settings;
+import org.campusproctor.contract.vision.FrameToAnalyse;
+import org.campusproctor.contract.vision.IncidentThresholds;
 import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.registration.Registration;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
-import org.campusproctor.domain.media.StoredObject;
+import org.campusproctor.contract.media.StoredObject;
 import org.campusproctor.infrastructure.messaging.FrameDispatcher;
-import org.campusproctor.infrastructure.storage.MediaStore;
+import org.campusproctor.contract.media.MediaStore;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.logging.Logger;
 
 /**
  * Accepts a webcam frame of an attempt: checks it is a JPEG or PNG of sane size, stores it with its checksum,
@@ -34,10 +37,11 @@ import java.util.logging.Logger;
 @RolesAllowed(Role.CANDIDATE_NAME)
 public class FrameIntake {
 
-    /** Upper bound for one frame; a 1280x720 JPEG is ~100-300 KB. */
-    public static final int MAX_FRAME_BYTES = Integer.getInteger("campusproctor.frames.max-bytes", 2 * 1024 * 1024);
+    /** Upper bound for one frame ({@link Settings#FRAME_MAX_BYTES}). */
+    public static int maxFrameBytes() {
+        return Settings.FRAME_MAX_BYTES.value();
+    }
 
-    private static final Logger LOG = Logger.getLogger(FrameIntake.class.getName());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     @PersistenceContext
@@ -52,46 +56,35 @@ public class FrameIntake {
     @Resource
     private SessionContext session;
 
-    public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptRef,
+    public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptId,
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
-        ExamAttempt attempt = em.find(ExamAttempt.class, attemptRef);
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
         if (attempt == null) {
-            throw new NotFoundException("Attempt", attemptRef);
+            throw new NotFoundException("Attempt", attemptId);
         }
         if (!attempt.candidate().equals(session.getCallerPrincipal().getName())) {
-            throw new AccessRefusedException("Attempt " + attemptRef + " belongs to another candidate");
+            throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
         }
         if (attempt.status().isCompleted()) {
-            throw new org.campusproctor.domain.RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptRef + " is " + attempt.status());
+            throw new org.campusproctor.domain.RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptId + " is " + attempt.status());
         }
-        String extension = imageExtension(bytes);
+        ImageFormat format = ImageFormat.of(bytes, maxFrameBytes());
         String id = StoredMedia.newId();
-        String key = attemptRef + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + extension;
+        String key = attemptId + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + format.extension();
         StoredObject object = mediaStore.put(key, bytes);
-        StoredMedia frame = new StoredMedia(id, MediaKind.WEBCAM_FRAME, attemptRef, object,
-                extension.equals("png") ? "image/png" : "image/jpeg", capturedAt, Instant.now());
+        StoredMedia frame = new StoredMedia(id, MediaKind.WEBCAM_FRAME, attemptId, object, format.contentType(),
+                capturedAt, Instant.now());
         em.persist(frame);
         Exam exam = em.find(Exam.class, attempt.examId());
-        dispatcher.dispatch(frame, exam.proctoring().incidentThresholds());
+        Registration registration = em.find(Registration.class, attempt.registrationId());
+        String enrolmentKey = null;
+        if (registration != null && registration.enrolmentMediaId() != null) {
+            StoredMedia photo = em.find(StoredMedia.class, registration.enrolmentMediaId());
+            enrolmentKey = photo == null ? null : photo.storageKey();
+        }
+        IncidentThresholds thresholds = exam.proctoring().incidentThresholds();
+        dispatcher.dispatch(new FrameToAnalyse(frame.id(), attemptId, frame.storageKey(), capturedAt.toEpochMilli(),
+                enrolmentKey, thresholds.overridesNothing() ? null : thresholds));
         return frame;
-    }
-
-    /** Sniffs the magic bytes: the Content-Type header of a request is not evidence. */
-    static String imageExtension(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new FrameRejectedException(FrameRejectedException.Reason.EMPTY, "Empty frame");
-        }
-        if (bytes.length > MAX_FRAME_BYTES) {
-            LOG.warning(() -> "Refused a frame of " + bytes.length + " bytes");
-            throw new FrameRejectedException(FrameRejectedException.Reason.TOO_LARGE,
-                    "Frame of " + bytes.length + " bytes exceeds the limit of " + MAX_FRAME_BYTES + " bytes");
-        }
-        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return "jpg";
-        }
-        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return "png";
-        }
-        throw new FrameRejectedException(FrameRejectedException.Reason.NOT_AN_IMAGE, "Frame is neither JPEG nor PNG");
     }
 }

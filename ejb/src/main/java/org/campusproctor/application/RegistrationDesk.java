@@ -1,5 +1,12 @@
 package org.campusproctor.application;
 
+import jakarta.validation.constraints.NotNull;
+import org.campusproctor.contract.media.MediaStore;
+import org.campusproctor.contract.media.StoredObject;
+import org.campusproctor.contract.settings.Settings;
+import org.campusproctor.domain.media.MediaKind;
+import org.campusproctor.domain.media.StoredMedia;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -36,6 +43,9 @@ public class RegistrationDesk {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private MediaStore mediaStore;
+
     public Registration register(@NotBlank String examId, @NotBlank String candidate, String proctor,
                                  @PositiveOrZero long extraTimeSeconds, String accommodations) {
         Exam exam = em.find(Exam.class, examId);
@@ -58,6 +68,26 @@ public class RegistrationDesk {
         em.persist(registration);
         audit.record("CANDIDATE_REGISTERED", "registration", registration.id(),
                 "exam=" + examId + " candidate=" + candidate + " proctor=" + proctor + " extraTime=" + extraTimeSeconds + "s");
+        return registration;
+    }
+
+    /**
+     * Stores the candidate's enrolment photo for this registration (JPEG or PNG): the reference the vision workers
+     * compare webcam frames with. A new photo replaces the previous one for later frames.
+     */
+    public Registration recordEnrolmentPhoto(@NotBlank String registrationId, @NotNull byte[] photo) {
+        Registration registration = em.find(Registration.class, registrationId);
+        if (registration == null) {
+            throw new NotFoundException("Registration", registrationId);
+        }
+        ImageFormat format = ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
+        String id = StoredMedia.newId();
+        StoredObject object = mediaStore.put("enrolment/" + registrationId + "/" + id + "." + format.extension(), photo);
+        Instant now = Instant.now();
+        em.persist(new StoredMedia(id, MediaKind.ENROLMENT_PHOTO, null, object, format.contentType(), now, now));
+        registration.recordEnrolmentPhoto(id);
+        audit.record("ENROLMENT_PHOTO_RECORDED", "registration", registrationId,
+                "media=" + id + " sha256=" + object.sha256());
         return registration;
     }
 

@@ -6,21 +6,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.campusproctor.contract.vision.FrameAnalysisReport;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.media.FrameAnalysed;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
-
-import org.campusproctor.domain.attempt.ExamAttempt;
 
 import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Records a vision worker's analysis of a frame (once: redelivered results are ignored) and announces it. When the
- * frame belongs to a real attempt and the analysis carries {@code "incidents": [...]} (see {@link VisionIncidents}),
- * each becomes an incident on the attempt, in the same transaction (see {@link IncidentReporting}).
+ * Records a vision worker's report on a frame (once: redelivered results are ignored) and announces it. Each
+ * incident the report raised becomes an incident on the attempt, in the same transaction (see
+ * {@link IncidentReporting}).
  */
 @Stateless
 @PermitAll // internal: called by the vision-results MDB, which has no caller identity; no REST resource reaches it
@@ -37,28 +37,29 @@ public class VisionResultRecorder {
     @Inject
     private IncidentReporting incidents;
 
-    public void record(@NotBlank String mediaId, @NotNull FrameAnalysisRecord.Status status, Integer faceCount,
-                       @NotBlank String workerNode, @NotNull String detailJson) {
-        if (em.find(FrameAnalysisRecord.class, mediaId) != null) {
+    /** @param reportJson the report as the worker sent it, kept as the evidence behind any flag */
+    public void record(@NotNull FrameAnalysisReport report, @NotNull String reportJson) {
+        String mediaId = report.mediaId();
+        if (mediaId == null || em.find(FrameAnalysisRecord.class, mediaId) != null) {
             LOG.fine(() -> "Analysis of " + mediaId + " already recorded; duplicate delivery ignored");
             return;
         }
         StoredMedia frame = em.find(StoredMedia.class, mediaId);
-        if (frame == null) {
+        if (frame == null || frame.attemptId() == null) {
             throw new IllegalArgumentException("Analysis for unknown frame " + mediaId);
         }
-        em.persist(new FrameAnalysisRecord(mediaId, frame.attemptRef(), status, faceCount, workerNode,
-                Instant.now(), detailJson));
-        if (em.find(ExamAttempt.class, frame.attemptRef()) != null) {
-            raiseIncidents(frame.attemptRef(), mediaId, detailJson);
+        if (!frame.attemptId().equals(report.attemptId())) {
+            throw new IllegalArgumentException("Analysis of frame " + mediaId + " names attempt " + report.attemptId()
+                    + ", the frame belongs to " + frame.attemptId());
         }
-        analysed.fire(new FrameAnalysed(mediaId, frame.attemptRef(), status.name(), faceCount, workerNode, detailJson));
-    }
-
-    private void raiseIncidents(String attemptId, String mediaId, String detailJson) {
-        for (VisionIncidents.Reported incident : VisionIncidents.parse(detailJson, mediaId)) {
-            incidents.raiseIncident(attemptId, incident.type(), incident.severity(), incident.evidence(), incident.scoresJson(),
-                    incident.startedAt());
+        em.persist(new FrameAnalysisRecord(mediaId, frame.attemptId(), FrameAnalysisRecord.Status.ANALYSED,
+                report.faceCount(), report.workerNode(), Instant.now(), reportJson));
+        if (em.find(ExamAttempt.class, frame.attemptId()) != null) {
+            for (VisionIncident incident : report.incidents()) {
+                VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
+                incidents.raiseIncident(frame.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
+            }
         }
+        analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report));
     }
 }

@@ -2,6 +2,8 @@ package org.campusproctor.domain.exam;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.contract.vision.VisionMessages;
 
 /**
  * How an exam is proctored. The risk threshold only ranks attempts for review: nothing is sanctioned automatically.
@@ -30,7 +32,7 @@ public class ProctoringSettings {
     @Column(name = "incident_alert_count", nullable = false)
     private int incidentAlertCount;
 
-    /** Overrides of the vision workers' incident thresholds (JSON, see {@link IncidentThresholdOverrides}); null = defaults. */
+    /** Overrides of the vision workers' incident thresholds (JSON of {@link IncidentThresholds}); null = defaults. */
     @Column(name = "incident_thresholds", length = 2000)
     private String incidentThresholds;
 
@@ -58,7 +60,13 @@ public class ProctoringSettings {
     public ProctoringSettings withIncidentThresholds(java.util.Map<String, ? extends Number> overrides) {
         ProctoringSettings copy = new ProctoringSettings(webcamRequired, screenRecordingRequired, identityCheckRequired,
                 frameIntervalSeconds, reviewRiskThreshold, incidentAlertCount);
-        copy.incidentThresholds = IncidentThresholdOverrides.validate(overrides);
+        IncidentThresholds valid;
+        try {
+            valid = IncidentThresholds.validated(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new org.campusproctor.domain.InvalidInputException(e.getMessage());
+        }
+        copy.incidentThresholds = valid.overridesNothing() ? null : VisionMessages.toJson(valid);
         return copy;
     }
 
@@ -72,6 +80,9 @@ public class ProctoringSettings {
     public int frameIntervalSeconds() { return frameIntervalSeconds; }
     public int reviewRiskThreshold() { return reviewRiskThreshold; }
     public int incidentAlertCount() { return incidentAlertCount; }
-    /** JSON overrides for the vision workers, or null for the platform defaults. */
-    public String incidentThresholds() { return incidentThresholds; }
+    /** The exam's overrides of the vision workers' thresholds ({@link IncidentThresholds#NONE}: the defaults). */
+    public IncidentThresholds incidentThresholds() {
+        return incidentThresholds == null ? IncidentThresholds.NONE
+                : VisionMessages.fromJson(incidentThresholds, IncidentThresholds.class);
+    }
 }

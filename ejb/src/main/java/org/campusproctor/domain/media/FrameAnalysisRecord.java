@@ -30,8 +30,8 @@ public class FrameAnalysisRecord {
     @Column(name = "media_id", length = 36)
     private String mediaId;
 
-    @Column(name = "attempt_ref", nullable = false)
-    private String attemptRef;
+    @Column(name = "attempt_id", nullable = false, length = 36)
+    private String attemptId;
 
     @Column(nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
@@ -53,10 +53,10 @@ public class FrameAnalysisRecord {
         // for JPA
     }
 
-    public FrameAnalysisRecord(String mediaId, String attemptRef, Status status, Integer faceCount, String workerNode,
+    public FrameAnalysisRecord(String mediaId, String attemptId, Status status, Integer faceCount, String workerNode,
                                Instant analysedAt, String detailJson) {
         this.mediaId = Objects.requireNonNull(mediaId);
-        this.attemptRef = Objects.requireNonNull(attemptRef);
+        this.attemptId = Objects.requireNonNull(attemptId);
         this.status = Objects.requireNonNull(status);
         this.faceCount = faceCount;
         this.workerNode = Objects.requireNonNull(workerNode);
@@ -65,7 +65,7 @@ public class FrameAnalysisRecord {
     }
 
     public String mediaId() { return mediaId; }
-    public String attemptRef() { return attemptRef; }
+    public String attemptId() { return attemptId; }
     public Status status() { return status; }
     public Integer faceCount() { return faceCount; }
     public String workerNode() { return workerNode; }
@@ -74,7 +74,7 @@ public class FrameAnalysisRecord {
 
     // JavaBean-style read accessors for EL in JSF pages.
     public String getMediaId() { return mediaId; }
-    public String getAttemptRef() { return attemptRef; }
+    public String getAttemptId() { return attemptId; }
     public Status getStatus() { return status; }
     public Integer getFaceCount() { return faceCount; }
     public String getWorkerNode() { return workerNode; }

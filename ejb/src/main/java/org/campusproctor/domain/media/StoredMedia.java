@@ -1,5 +1,7 @@
 package org.campusproctor.domain.media;
 
+import org.campusproctor.contract.media.StoredObject;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,8 +34,8 @@ public class StoredMedia {
     @Column(nullable = false)
     private MediaKind kind;
 
-    @Column(name = "attempt_ref", nullable = false)
-    private String attemptRef;
+    @Column(name = "attempt_id", length = 36)
+    private String attemptId;
 
     @Column(name = "storage_key", nullable = false, unique = true)
     private String storageKey;
@@ -57,11 +59,14 @@ public class StoredMedia {
         // for JPA
     }
 
-    public StoredMedia(String id, MediaKind kind, String attemptRef, StoredObject object, String contentType,
+    public StoredMedia(String id, MediaKind kind, String attemptId, StoredObject object, String contentType,
                        Instant capturedAt, Instant storedAt) {
         this.id = Objects.requireNonNull(id);
         this.kind = Objects.requireNonNull(kind);
-        this.attemptRef = Objects.requireNonNull(attemptRef);
+        if (attemptId == null && kind != MediaKind.ENROLMENT_PHOTO) {
+            throw new IllegalArgumentException(kind + " must belong to an attempt");
+        }
+        this.attemptId = attemptId;
         this.storageKey = object.key();
         this.sizeBytes = object.sizeBytes();
         this.sha256 = object.sha256();
@@ -76,7 +81,8 @@ public class StoredMedia {
 
     public String id() { return id; }
     public MediaKind kind() { return kind; }
-    public String attemptRef() { return attemptRef; }
+    /** The attempt of a frame or screen chunk; null for an enrolment photo. */
+    public String attemptId() { return attemptId; }
     public String storageKey() { return storageKey; }
     public String contentType() { return contentType; }
     public long sizeBytes() { return sizeBytes; }

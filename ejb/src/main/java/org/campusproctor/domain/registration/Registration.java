@@ -42,6 +42,10 @@ public class Registration {
 
     private String accommodations;
 
+    /** The candidate's enrolment photo in the media index (the face-match reference), or null. */
+    @Column(name = "enrolment_media_id", length = 36)
+    private String enrolmentMediaId;
+
     @Column(name = "registered_by", nullable = false, updatable = false, length = 100)
     private String registeredBy;
 
@@ -75,6 +79,11 @@ public class Registration {
         this.accommodations = accommodations;
     }
 
+    /** Replaces the enrolment photo (the previous one stays in the media store for the audit trail). */
+    public void recordEnrolmentPhoto(String mediaId) {
+        this.enrolmentMediaId = Objects.requireNonNull(mediaId);
+    }
+
     public void assignProctor(String proctor) {
         this.proctor = proctor;
     }
@@ -85,6 +94,7 @@ public class Registration {
     public String proctor() { return proctor; }
     public Duration extraTime() { return Duration.ofSeconds(extraTimeSeconds); }
     public String accommodations() { return accommodations; }
+    public String enrolmentMediaId() { return enrolmentMediaId; }
     public String registeredBy() { return registeredBy; }
     public Instant registeredAt() { return registeredAt; }
 }

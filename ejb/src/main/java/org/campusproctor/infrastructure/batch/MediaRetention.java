@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
-import org.campusproctor.infrastructure.storage.MediaStore;
+import org.campusproctor.contract.media.MediaStore;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
-import org.campusproctor.domain.media.StoredMedia;
+import org.campusproctor.contract.vision.FrameToAnalyse;
+import org.campusproctor.contract.vision.Queues;
+import org.campusproctor.contract.vision.VisionMessages;
 
 /**
  * Puts a stored frame on the {@code frames} queue. Runs in the caller's transaction (the container's JMSContext
@@ -18,23 +20,17 @@ public class FrameDispatcher {
     @Inject
     private JMSContext jms;
 
-    /** @param incidentThresholds the exam's threshold overrides (JSON) for the worker's rules, or null for defaults */
-    public void dispatch(StoredMedia frame, String incidentThresholds) {
+    public void dispatch(FrameToAnalyse frame) {
         try {
-            Message message = jms.createMessage();
-            message.setStringProperty(Queues.PROP_MEDIA_ID, frame.id());
-            message.setStringProperty(Queues.PROP_ATTEMPT_REF, frame.attemptRef());
-            message.setStringProperty(Queues.PROP_STORAGE_KEY, frame.storageKey());
-            message.setLongProperty(Queues.PROP_CAPTURED_AT, frame.capturedAt().toEpochMilli());
-            if (incidentThresholds != null) {
-                message.setStringProperty(Queues.PROP_INCIDENT_THRESHOLDS, incidentThresholds);
-            }
+            Message message = jms.createTextMessage(VisionMessages.toJson(frame));
+            message.setStringProperty(Queues.PROP_MEDIA_ID, frame.mediaId());
+            message.setStringProperty(Queues.PROP_ATTEMPT_ID, frame.attemptId());
             // message group per attempt: its frames reach one consumer, in order (the vision worker's incident
             // rules keep per-attempt state over time)
-            message.setStringProperty("JMSXGroupID", frame.attemptRef());
+            message.setStringProperty(Queues.PROP_GROUP_ID, frame.attemptId());
             jms.createProducer().send(jms.createQueue(Queues.FRAMES), message);
         } catch (JMSException e) {
-            throw new JMSRuntimeException("Could not queue frame " + frame.id() + ": " + e.getMessage(), e.getErrorCode(), e);
+            throw new JMSRuntimeException("Could not queue frame " + frame.mediaId() + ": " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 }

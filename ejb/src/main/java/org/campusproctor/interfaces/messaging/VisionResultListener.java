@@ -8,14 +8,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.campusproctor.application.VisionResultRecorder;
-import org.campusproctor.domain.media.FrameAnalysisRecord;
-import org.campusproctor.infrastructure.messaging.Queues;
+import org.campusproctor.contract.vision.FrameAnalysisReport;
+import org.campusproctor.contract.vision.Queues;
+import org.campusproctor.contract.vision.VisionMessages;
 
 import java.util.logging.Logger;
 
 /**
- * Consumes {@code vision-results}. A thin adapter: reads ids and the analysis document, hands them to the
- * application service, and rethrows on failure so Artemis redelivers and finally dead-letters the message.
+ * Consumes {@code vision-results}. A thin adapter: reads the {@link FrameAnalysisReport}, hands it to the application
+ * service, and rethrows on failure so Artemis redelivers and finally dead-letters the message.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -32,12 +33,8 @@ public class VisionResultListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            String mediaId = message.getStringProperty(Queues.PROP_MEDIA_ID);
-            String status = message.getStringProperty(Queues.PROP_STATUS);
-            Integer faceCount = message.propertyExists("faceCount") ? message.getIntProperty("faceCount") : null;
-            String worker = message.getStringProperty(Queues.PROP_WORKER_NODE);
             String json = ((TextMessage) message).getText();
-            recorder.record(mediaId, FrameAnalysisRecord.Status.valueOf(status), faceCount, worker, json);
+            recorder.record(VisionMessages.fromJson(json, FrameAnalysisReport.class), json);
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> "Vision result not recorded (will be redelivered, then dead-lettered): " + e);
             throw new IllegalStateException("Cannot record vision result: " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package org.campusproctor.vision.incidents;
 
-import org.campusproctor.vision.incidents.Incident.Evidence;
-import org.campusproctor.vision.incidents.Incident.Type;
+import org.campusproctor.contract.vision.VisionIncident.Evidence;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.contract.vision.IncidentType;
+import org.campusproctor.contract.vision.VisionIncident;
 import org.campusproctor.vision.pipeline.DetectedObject;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
@@ -44,9 +46,9 @@ public final class IncidentDetector {
     }
 
     /** Feeds one analysed frame of an attempt; returns the incidents it raises (usually none). */
-    public List<Incident> onFrame(String attemptRef, String frameId, long capturedAtMillis, FrameAnalysis analysis) {
+    public List<VisionIncident> onFrame(String attemptId, String frameId, long capturedAtMillis, FrameAnalysis analysis) {
         evictIdle(capturedAtMillis);
-        AttemptState state = attempts.computeIfAbsent(attemptRef,
+        AttemptState state = attempts.computeIfAbsent(attemptId,
                 a -> new AttemptState(a, Optional.ofNullable(thresholdsByAttempt.apply(a)).orElse(IncidentThresholds.DEFAULTS)));
         synchronized (state) {
             return state.onFrame(frameId, capturedAtMillis, analysis);
@@ -54,8 +56,8 @@ public final class IncidentDetector {
     }
 
     /** Forgets an attempt (when it ends). */
-    public void close(String attemptRef) {
-        attempts.remove(attemptRef);
+    public void close(String attemptId) {
+        attempts.remove(attemptId);
     }
 
     int trackedAttempts() {
@@ -95,32 +97,32 @@ public final class IncidentDetector {
     }
 
     private static final class AttemptState {
-        final String attemptRef;
+        final String attemptId;
         final IncidentThresholds t;
-        final Map<Type, Episode> episodes = new EnumMap<>(Type.class);
+        final Map<IncidentType, Episode> episodes = new EnumMap<>(IncidentType.class);
         long lastSeen = Long.MIN_VALUE;
         String lastFrameId;
-        List<Incident> lastRaised = List.of();
+        List<VisionIncident> lastRaised = List.of();
 
-        AttemptState(String attemptRef, IncidentThresholds t) {
-            this.attemptRef = attemptRef;
+        AttemptState(String attemptId, IncidentThresholds t) {
+            this.attemptId = attemptId;
             this.t = t;
-            for (Type type : Type.values()) {
+            for (IncidentType type : IncidentType.values()) {
                 episodes.put(type, new Episode());
             }
         }
 
-        List<Incident> onFrame(String frameId, long at, FrameAnalysis a) {
+        List<VisionIncident> onFrame(String frameId, long at, FrameAnalysis a) {
             if (frameId.equals(lastFrameId)) {
                 return lastRaised; // a redelivered frame: same answer, no double counting
             }
-            List<Incident> raised = evaluate(frameId, at, a);
+            List<VisionIncident> raised = evaluate(frameId, at, a);
             lastFrameId = frameId;
             lastRaised = raised;
             return raised;
         }
 
-        private List<Incident> evaluate(String frameId, long at, FrameAnalysis a) {
+        private List<VisionIncident> evaluate(String frameId, long at, FrameAnalysis a) {
             if (lastSeen != Long.MIN_VALUE && at < lastSeen) {
                 return List.of();
             }
@@ -128,18 +130,18 @@ public final class IncidentDetector {
                 episodes.values().forEach(Episode::reset);
             }
             lastSeen = at;
-            List<Incident> raised = new ArrayList<>();
+            List<VisionIncident> raised = new ArrayList<>();
             int faces = a.faceCount() == null ? 0 : a.faceCount();
             Optional<FaceAnalysis> primary = a.faces().stream().max(Comparator.comparingDouble(f -> f.box().area()));
             long persons = a.objects() == null ? 0 : a.objects().stream().filter(o -> o.label().equals("person")).count();
 
             // no face
             if (a.faceCount() != null) {
-                byDuration(raised, Type.NO_FACE, faces == 0, frameId, at, Map.of("faceCount", (double) faces),
+                byDuration(raised, IncidentType.NO_FACE, faces == 0, frameId, at, Map.of("faceCount", (double) faces),
                         t.noFaceFor(), "No face in view");
             }
             // several faces (or persons)
-            byDuration(raised, Type.MULTIPLE_FACES, faces >= 2 || persons >= 2, frameId, at,
+            byDuration(raised, IncidentType.MULTIPLE_FACES, faces >= 2 || persons >= 2, frameId, at,
                     Map.of("faceCount", (double) faces, "personCount", (double) persons), t.multipleFacesFor(),
                     "Several people in view");
             // looking away: head pose beyond limits, or irises at the side of the eyes
@@ -156,18 +158,18 @@ public final class IncidentDetector {
                     away |= Math.abs(f.gaze().horizontal()) > t.maxGazeOffset();
                 }
             }
-            byDuration(raised, Type.LOOKING_AWAY, away, frameId, at, poseScores, t.lookingAwayFor(),
+            byDuration(raised, IncidentType.LOOKING_AWAY, away, frameId, at, poseScores, t.lookingAwayFor(),
                     "Looking away from the screen");
             // spoof: consecutive frames with a face whose live score is low; frames without a face are neutral
             if (primary.isPresent() && primary.get().spoof() != null) {
                 double live = primary.get().spoof().liveScore();
-                byCount(raised, Type.SPOOF_SUSPECTED, live < t.minLiveScore(), frameId, at, Map.of("liveScore", live),
+                byCount(raised, IncidentType.SPOOF_SUSPECTED, live < t.minLiveScore(), frameId, at, Map.of("liveScore", live),
                         t.spoofFrames(), "Presentation attack suspected (photo or screen instead of a person)");
             }
             // identity
             if (primary.isPresent() && primary.get().matchDistance() != null) {
                 double d = primary.get().matchDistance();
-                byCount(raised, Type.IDENTITY_MISMATCH, d > t.maxMatchDistance(), frameId, at,
+                byCount(raised, IncidentType.IDENTITY_MISMATCH, d > t.maxMatchDistance(), frameId, at,
                         Map.of("matchDistance", d), t.mismatchFrames(), "Face does not match the enrolled candidate");
             }
             // phone: counted over the episode; frames without a phone do not end it (phones are small and flicker),
@@ -176,18 +178,18 @@ public final class IncidentDetector {
                 double phone = a.objects().stream().filter(o -> o.label().equals("cell phone"))
                         .mapToDouble(DetectedObject::score).max().orElse(0);
                 if (phone >= t.minPhoneScore()) {
-                    Episode e = episodes.get(Type.PHONE_SEEN);
+                    Episode e = episodes.get(IncidentType.PHONE_SEEN);
                     e.add(new Evidence(frameId, at, Map.of("phoneScore", phone)));
                     if (!e.raised && e.evidence.size() >= t.phoneFrames()) {
                         e.raised = true;
-                        raised.add(incident(Type.PHONE_SEEN, e, at, "Mobile phone seen in " + e.evidence.size() + " frames"));
+                        raised.add(incident(IncidentType.PHONE_SEEN, e, at, "Mobile phone seen in " + e.evidence.size() + " frames"));
                     }
                 }
             }
             return raised;
         }
 
-        private void byDuration(List<Incident> out, Type type, boolean holds, String frameId, long at,
+        private void byDuration(List<VisionIncident> out, IncidentType type, boolean holds, String frameId, long at,
                                 Map<String, Double> scores, Duration min, String what) {
             Episode e = episodes.get(type);
             if (!holds) {
@@ -201,7 +203,7 @@ public final class IncidentDetector {
             }
         }
 
-        private void byCount(List<Incident> out, Type type, boolean holds, String frameId, long at,
+        private void byCount(List<VisionIncident> out, IncidentType type, boolean holds, String frameId, long at,
                              Map<String, Double> scores, int min, String what) {
             Episode e = episodes.get(type);
             if (!holds) {
@@ -215,8 +217,8 @@ public final class IncidentDetector {
             }
         }
 
-        private Incident incident(Type type, Episode e, long at, String message) {
-            return new Incident(type, attemptRef, e.start, at, message, List.copyOf(e.evidence), t);
+        private VisionIncident incident(IncidentType type, Episode e, long at, String message) {
+            return new VisionIncident(type, attemptId, e.start, at, message, List.copyOf(e.evidence), t);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.campusproctor.vision.pipeline;
 
+import org.campusproctor.contract.settings.Settings;
+
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -26,7 +28,7 @@ public final class InferenceRuntime {
     private static final long INIT_STACK_BYTES = 64L << 20;
 
     private final OrtEnvironment env = onLargeStack(OrtEnvironment::getEnvironment);
-    private final int intraOpThreads = Integer.getInteger("campusproctor.vision.intra-op-threads", 1);
+    private final int intraOpThreads = Settings.VISION_INTRA_OP_THREADS.value();
 
     /**
      * Runs ONNX Runtime's native initialisation on a thread with a large stack. Measured here: with the JVM's default
@@ -119,7 +121,7 @@ public final class InferenceRuntime {
     }
 
     private static Provider probe() {
-        String mode = System.getProperty("campusproctor.vision.cuda", "auto").toLowerCase(Locale.ROOT);
+        String mode = Settings.VISION_CUDA.value();
         if (mode.equals("off")) {
             LOG.info("CUDA disabled by campusproctor.vision.cuda=off; using the CPU execution provider");
             return Provider.CPU;

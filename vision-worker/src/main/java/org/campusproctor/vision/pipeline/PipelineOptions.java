@@ -1,5 +1,7 @@
 package org.campusproctor.vision.pipeline;
 
+import org.campusproctor.contract.settings.Settings;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -7,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Pipeline settings, from system properties {@code campusproctor.vision.*} with defaults. {@code stages=auto} (the
+ * Pipeline settings ({@code campusproctor.vision.*} in {@link Settings}). {@code stages=auto} (the
  * default) runs detect, landmarks, pose and mouth (their models are required) plus every optional stage whose models
  * the manifest lists; an explicit list makes each listed stage's models required (missing → the frame is
  * dead-lettered with the reason).
@@ -29,23 +31,18 @@ public record PipelineOptions(Set<Stage> stages, boolean auto, double minFaceSco
         return fromSystemProperties();
     }
 
+    /** The options configured for this server ({@link Settings}). */
     public static PipelineOptions fromSystemProperties() {
-        String stages = System.getProperty("campusproctor.vision.stages", "auto").trim();
-        boolean auto = stages.equalsIgnoreCase("auto") || stages.isEmpty();
+        String stages = Settings.VISION_STAGES.value();
+        boolean auto = stages.equals("auto");
         Set<Stage> set = auto ? EnumSet.allOf(Stage.class) : Arrays.stream(stages.split(","))
                 .map(s -> Stage.valueOf(s.trim().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Stage.class)));
-        Set<Integer> classes = Arrays.stream(System.getProperty("campusproctor.vision.object-classes",
-                        "person,cell phone,book,laptop").split(","))
-                .map(String::trim).map(ObjectDetector::classId).filter(i -> i >= 0).collect(Collectors.toSet());
-        return new PipelineOptions(set, auto,
-                Double.parseDouble(System.getProperty("campusproctor.vision.min-face-score", "0.5")),
-                Double.parseDouble(System.getProperty("campusproctor.vision.nms-iou", "0.3")),
-                Double.parseDouble(System.getProperty("campusproctor.vision.landmark-expand", "1.5")),
-                Double.parseDouble(System.getProperty("campusproctor.vision.min-landmark-score", "0.5")),
-                Integer.getInteger("campusproctor.vision.max-faces", 4),
-                Double.parseDouble(System.getProperty("campusproctor.vision.object-min-score", "0.35")),
-                classes);
+        Set<Integer> classes = Settings.VISION_OBJECT_CLASSES.value().stream()
+                .map(ObjectDetector::classId).filter(i -> i >= 0).collect(Collectors.toSet());
+        return new PipelineOptions(set, auto, Settings.VISION_MIN_FACE_SCORE.value(), Settings.VISION_NMS_IOU.value(),
+                Settings.VISION_LANDMARK_EXPAND.value(), Settings.VISION_MIN_LANDMARK_SCORE.value(),
+                Settings.VISION_MAX_FACES.value(), Settings.VISION_OBJECT_MIN_SCORE.value(), classes);
     }
 
     public PipelineOptions withStages(Set<Stage> explicit) {

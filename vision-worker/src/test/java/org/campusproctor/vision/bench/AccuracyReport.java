@@ -1,7 +1,8 @@
 package org.campusproctor.vision.bench;
 
-import org.campusproctor.vision.incidents.Incident;
-import org.campusproctor.vision.incidents.IncidentThresholds;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.contract.vision.IncidentType;
+import org.campusproctor.contract.vision.IncidentThresholds;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePipeline;
@@ -109,7 +110,7 @@ public final class AccuracyReport {
         md.append("| segment | kind | frames | face counts | mean yaw | mean live | incidents expected | raised | ok |\n|---|---|---|---|---|---|---|---|---|\n");
         int ok = 0;
         for (SegmentResult r : results) {
-            List<Incident.Type> expected = ClipEvaluation.expected(r.segment.kind());
+            List<IncidentType> expected = ClipEvaluation.expected(r.segment.kind());
             boolean good = r.incidentTypes().equals(expected);
             ok += good ? 1 : 0;
             String raised = r.incidents.stream().map(i -> String.format(Locale.ROOT, "%s at %.1f s (%d frames)", i.type(),

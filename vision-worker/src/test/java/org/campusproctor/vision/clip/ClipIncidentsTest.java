@@ -1,7 +1,8 @@
 package org.campusproctor.vision.clip;
 
-import org.campusproctor.vision.incidents.Incident;
-import org.campusproctor.vision.incidents.IncidentThresholds;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.contract.vision.IncidentType;
+import org.campusproctor.contract.vision.IncidentThresholds;
 import org.campusproctor.vision.pipeline.TestData;
 import org.campusproctor.vision.testdata.Clip;
 import org.campusproctor.vision.testdata.ClipEvaluation;
@@ -43,24 +44,24 @@ class ClipIncidentsTest {
     @Test
     void turnedAwaySegmentRaisesLookingAway() {
         SegmentResult r = segment(3);
-        assertEquals(List.of(Incident.Type.LOOKING_AWAY), r.incidentTypes(), r.faceCountHistogram + " yaw " + r.yaws);
+        assertEquals(List.of(IncidentType.LOOKING_AWAY), r.incidentTypes(), r.faceCountHistogram + " yaw " + r.yaws);
         assertTrue(SegmentResult.mean(r.yaws) < -40, "turned toward the image left: " + r.yaws);
     }
 
     @Test
     void emptyDeskRaisesNoFace() {
-        assertEquals(List.of(Incident.Type.NO_FACE), segment(6).incidentTypes());
+        assertEquals(List.of(IncidentType.NO_FACE), segment(6).incidentTypes());
     }
 
     @Test
     void twoPeopleRaiseMultipleFaces() {
-        assertEquals(List.of(Incident.Type.MULTIPLE_FACES), segment(9).incidentTypes());
+        assertEquals(List.of(IncidentType.MULTIPLE_FACES), segment(9).incidentTypes());
     }
 
     @Test
     void screenReplayRaisesSpoofSuspected() {
         SegmentResult r = segment(14);
-        assertEquals(List.of(Incident.Type.SPOOF_SUSPECTED), r.incidentTypes(), "live scores " + r.liveScores);
+        assertEquals(List.of(IncidentType.SPOOF_SUSPECTED), r.incidentTypes(), "live scores " + r.liveScores);
     }
 
     @Test

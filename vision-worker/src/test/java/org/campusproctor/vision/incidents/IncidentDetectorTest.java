@@ -1,6 +1,9 @@
 package org.campusproctor.vision.incidents;
 
-import org.campusproctor.vision.incidents.Incident.Type;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.contract.vision.IncidentType;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.contract.vision.VisionMessages;
 import org.campusproctor.vision.pipeline.Box;
 import org.campusproctor.vision.pipeline.DetectedObject;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
@@ -36,8 +39,8 @@ class IncidentDetectorTest {
     }
 
     /** Feeds n frames at 5 fps starting at frame index `from`; returns the incidents raised. */
-    private List<Incident> feed(String attempt, int from, int n, FrameAnalysis a) {
-        List<Incident> out = new ArrayList<>();
+    private List<VisionIncident> feed(String attempt, int from, int n, FrameAnalysis a) {
+        List<VisionIncident> out = new ArrayList<>();
         for (int i = from; i < from + n; i++) {
             out.addAll(detector.onFrame(attempt, "f" + i, T0 + i * 200L, a));
         }
@@ -51,17 +54,18 @@ class IncidentDetectorTest {
 
     @Test
     void noFaceRaisesOnceAfterTheConfiguredDurationWithItsFrames() {
-        List<Incident> early = feed("a", 0, 10, frame(List.of(), List.of())); // 0.0 .. 1.8 s
+        List<VisionIncident> early = feed("a", 0, 10, frame(List.of(), List.of())); // 0.0 .. 1.8 s
         assertEquals(List.of(), early);
-        List<Incident> raised = feed("a", 10, 20, frame(List.of(), List.of())); // reaches 2.0 s at f10
+        List<VisionIncident> raised = feed("a", 10, 20, frame(List.of(), List.of())); // reaches 2.0 s at f10
         assertEquals(1, raised.size());
-        Incident i = raised.get(0);
-        assertEquals(Type.NO_FACE, i.type());
+        VisionIncident i = raised.get(0);
+        assertEquals(IncidentType.NO_FACE, i.type());
         assertEquals(2000, i.durationMillis());
         assertEquals("f0", i.frameIds().get(0));
         assertEquals("f10", i.frameIds().get(i.frameIds().size() - 1));
         assertEquals(0.0, i.evidence().get(0).scores().get("faceCount"));
-        assertTrue(i.toJson().toString().contains("\"noFaceForMillis\":2000"), i.toJson().toString());
+        String json = VisionMessages.toJson(i);
+        assertTrue(json.contains("\"noFaceForMillis\":2000"), json);
     }
 
     @Test
@@ -77,35 +81,36 @@ class IncidentDetectorTest {
     @Test
     void lookingAwayNeedsTheDurationAndTheAngle() {
         assertEquals(List.of(), feed("a", 0, 30, frame(List.of(face(30, 0, null, null)), List.of())), "30 < 35 degrees");
-        List<Incident> raised = feed("b", 0, 30, frame(List.of(face(-60, 0, null, null)), List.of()));
+        List<VisionIncident> raised = feed("b", 0, 30, frame(List.of(face(-60, 0, null, null)), List.of()));
         assertEquals(1, raised.size());
-        assertEquals(Type.LOOKING_AWAY, raised.get(0).type());
+        assertEquals(IncidentType.LOOKING_AWAY, raised.get(0).type());
         assertEquals(-60.0, raised.get(0).evidence().get(0).scores().get("yaw"));
         assertEquals(1, feed("c", 0, 30, frame(List.of(face(0, -40, null, null)), List.of())).size(), "pitch");
     }
 
     @Test
     void thresholdsComeFromTheAttemptsExam() {
-        IncidentThresholds strict = IncidentThresholds.DEFAULTS.withLookingAway(20, 20, Duration.ofMillis(600));
+        IncidentThresholds strict = IncidentThresholds.DEFAULTS.withOverrides(IncidentThresholds.validated(
+                Map.of("maxYawDegrees", 20, "maxPitchDegrees", 20, "lookingAwayForMillis", 600)));
         IncidentDetector perExam = new IncidentDetector(a -> a.startsWith("strict") ? strict : null, Duration.ofHours(1));
         FrameAnalysis turned = frame(List.of(face(25, 0, null, null)), List.of());
-        List<Incident> got = new ArrayList<>();
+        List<VisionIncident> got = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             got.addAll(perExam.onFrame("strict-1", "f" + i, T0 + i * 200L, turned));
             got.addAll(perExam.onFrame("lenient-1", "f" + i, T0 + i * 200L, turned));
         }
         assertEquals(1, got.size());
-        assertEquals("strict-1", got.get(0).attemptRef());
+        assertEquals("strict-1", got.get(0).attemptId());
         assertEquals(600, got.get(0).durationMillis());
     }
 
     @Test
     void severalFacesOrPersons() {
-        List<Incident> faces = feed("a", 0, 10, frame(List.of(face(0, 0, null, null), face(5, 0, null, null)), List.of()));
-        assertEquals(List.of(Type.MULTIPLE_FACES), faces.stream().map(Incident::type).toList());
+        List<VisionIncident> faces = feed("a", 0, 10, frame(List.of(face(0, 0, null, null), face(5, 0, null, null)), List.of()));
+        assertEquals(List.of(IncidentType.MULTIPLE_FACES), faces.stream().map(VisionIncident::type).toList());
         DetectedObject person = new DetectedObject(0, "person", 0.8, new Box(0, 0, 10, 10));
-        List<Incident> persons = feed("b", 0, 10, frame(List.of(face(0, 0, null, null)), List.of(person, person)));
-        assertEquals(List.of(Type.MULTIPLE_FACES), persons.stream().map(Incident::type).toList());
+        List<VisionIncident> persons = feed("b", 0, 10, frame(List.of(face(0, 0, null, null)), List.of(person, person)));
+        assertEquals(List.of(IncidentType.MULTIPLE_FACES), persons.stream().map(VisionIncident::type).toList());
     }
 
     @Test
@@ -114,17 +119,17 @@ class IncidentDetectorTest {
         assertEquals(List.of(), feed("a", 0, 4, spoof));
         feed("a", 4, 1, frame(List.of(face(0, 0, 0.9, null)), List.of()));  // live frame resets
         assertEquals(List.of(), feed("a", 5, 4, spoof));
-        List<Incident> raised = feed("a", 9, 1, spoof);
+        List<VisionIncident> raised = feed("a", 9, 1, spoof);
         assertEquals(1, raised.size());
-        assertEquals(Type.SPOOF_SUSPECTED, raised.get(0).type());
+        assertEquals(IncidentType.SPOOF_SUSPECTED, raised.get(0).type());
         assertEquals(5, raised.get(0).evidence().size());
         assertEquals(0.1, raised.get(0).evidence().get(4).scores().get("liveScore"));
     }
 
     @Test
     void identityMismatch() {
-        List<Incident> raised = feed("a", 0, 6, frame(List.of(face(0, 0, null, 0.9)), List.of()));
-        assertEquals(List.of(Type.IDENTITY_MISMATCH), raised.stream().map(Incident::type).toList());
+        List<VisionIncident> raised = feed("a", 0, 6, frame(List.of(face(0, 0, null, 0.9)), List.of()));
+        assertEquals(List.of(IncidentType.IDENTITY_MISMATCH), raised.stream().map(VisionIncident::type).toList());
         assertEquals(List.of(), feed("b", 0, 20, frame(List.of(face(0, 0, null, 0.3)), List.of())));
     }
 
@@ -135,12 +140,12 @@ class IncidentDetectorTest {
         FrameAnalysis without = frame(List.of(face(0, 0, null, null)), List.of());
         assertEquals(List.of(), feed("a", 0, 1, with));
         assertEquals(List.of(), feed("a", 1, 3, without));
-        List<Incident> raised = feed("a", 4, 1, with);
-        assertEquals(List.of(Type.PHONE_SEEN), raised.stream().map(Incident::type).toList());
+        List<VisionIncident> raised = feed("a", 4, 1, with);
+        assertEquals(List.of(IncidentType.PHONE_SEEN), raised.stream().map(VisionIncident::type).toList());
         assertEquals(List.of("f0", "f4"), raised.get(0).frameIds());
         DetectedObject faint = new DetectedObject(67, "cell phone", 0.3, new Box(0, 0, 10, 10));
         assertEquals(List.of(), feed("b", 0, 10, frame(List.of(), List.of(faint))).stream()
-                .filter(i -> i.type() == Type.PHONE_SEEN).toList());
+                .filter(i -> i.type() == IncidentType.PHONE_SEEN).toList());
     }
 
     @Test
@@ -156,8 +161,8 @@ class IncidentDetectorTest {
     void aRedeliveredFrameGetsTheSameAnswerOnce() {
         feed("a", 0, 10, frame(List.of(), List.of()));
         FrameAnalysis none = frame(List.of(), List.of());
-        List<Incident> first = detector.onFrame("a", "f10", T0 + 2000, none);
-        List<Incident> again = detector.onFrame("a", "f10", T0 + 2000, none);
+        List<VisionIncident> first = detector.onFrame("a", "f10", T0 + 2000, none);
+        List<VisionIncident> again = detector.onFrame("a", "f10", T0 + 2000, none);
         assertEquals(1, first.size());
         assertEquals(first, again);
         assertEquals(List.of(), detector.onFrame("a", "f11", T0 + 2200, none));

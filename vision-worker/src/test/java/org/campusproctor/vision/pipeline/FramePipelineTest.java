@@ -38,7 +38,7 @@ class FramePipelineTest {
             "images/no_person/skimage_coffee.png, 0"})
     void countsFaces(String image, int faces) {
         FrameAnalysis a = TestData.analyse(image);
-        assertEquals(faces, a.faceCount(), image + ": " + a.toJson());
+        assertEquals(faces, a.faceCount(), image + ": " + a);
         assertEquals(faces, a.faces().size());
     }
 
@@ -49,7 +49,6 @@ class FramePipelineTest {
         FrameAnalysis a = TestData.analyse("images/head_pose/pitch_down_60_face_mostly_hidden_interfaces_024.jpg");
         assertEquals(0, a.faceCount());
         assertEquals(1, a.rejectedFaces().size());
-        assertTrue(a.toJson().contains("\"rejectedFaces\""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,9 +113,7 @@ class FramePipelineTest {
         // face inside the frame, keypoints inside the box
         assertTrue(f.box().x() > 0 && f.box().y() > 0 && f.box().x() + f.box().width() < a.width());
         assertTrue(f.keypoints()[4] > f.box().x() && f.keypoints()[4] < f.box().x() + f.box().width(), "nose in box");
-        String json = a.toJson();
-        assertTrue(json.contains("\"pose\":{\"yaw\""), json);
-        assertTrue(json.contains("\"inferenceMicros\":{\"blazeface\""), json);
+        assertTrue(a.inferenceMicros().containsKey("blazeface"), a.inferenceMicros().toString());
     }
 
     @ParameterizedTest(name = "{0}: live={1}")

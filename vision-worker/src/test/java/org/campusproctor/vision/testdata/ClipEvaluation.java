@@ -1,8 +1,9 @@
 package org.campusproctor.vision.testdata;
 
-import org.campusproctor.vision.incidents.Incident;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.contract.vision.IncidentType;
 import org.campusproctor.vision.incidents.IncidentDetector;
-import org.campusproctor.vision.incidents.IncidentThresholds;
+import org.campusproctor.contract.vision.IncidentThresholds;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePipeline;
 
@@ -26,15 +27,15 @@ public final class ClipEvaluation {
         public final Map<Integer, Integer> faceCountHistogram = new TreeMap<>();
         public final List<Double> yaws = new ArrayList<>();
         public final List<Double> liveScores = new ArrayList<>();
-        public final List<Incident> incidents = new ArrayList<>();
+        public final List<VisionIncident> incidents = new ArrayList<>();
         public int frames;
 
         SegmentResult(Clip.Segment segment) {
             this.segment = segment;
         }
 
-        public List<Incident.Type> incidentTypes() {
-            return incidents.stream().map(Incident::type).distinct().toList();
+        public List<IncidentType> incidentTypes() {
+            return incidents.stream().map(VisionIncident::type).distinct().toList();
         }
 
         public static double mean(List<Double> v) {
@@ -43,12 +44,12 @@ public final class ClipEvaluation {
     }
 
     /** The incident types a segment kind should raise (and no others). */
-    public static List<Incident.Type> expected(String kind) {
+    public static List<IncidentType> expected(String kind) {
         return switch (kind) {
-            case "single_face_turned_away" -> List.of(Incident.Type.LOOKING_AWAY);
-            case "no_person" -> List.of(Incident.Type.NO_FACE);
-            case "two_faces" -> List.of(Incident.Type.MULTIPLE_FACES);
-            case "spoof_screen_replay" -> List.of(Incident.Type.SPOOF_SUSPECTED);
+            case "single_face_turned_away" -> List.of(IncidentType.LOOKING_AWAY);
+            case "no_person" -> List.of(IncidentType.NO_FACE);
+            case "two_faces" -> List.of(IncidentType.MULTIPLE_FACES);
+            case "spoof_screen_replay" -> List.of(IncidentType.SPOOF_SUSPECTED);
             default -> List.of();
         };
     }

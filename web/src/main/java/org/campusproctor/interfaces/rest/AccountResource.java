@@ -1,7 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,10 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+    public record AccountCreated(String id, String username, java.util.List<String> roles) {
+    }
+
+
     @Inject
     private AccountAdministration accounts;
 
@@ -39,10 +42,8 @@ public class AccountResource {
             throw new InvalidInputException("Roles are candidate, proctor, registrar, admin");
         }
         UserAccount account = accounts.create(body.username(), body.password(), body.displayName(), roles);
-        var json = Json.createObjectBuilder().add("id", account.id()).add("username", account.username());
-        var roleArray = Json.createArrayBuilder();
-        account.roles().forEach(r -> roleArray.add(r.roleName()));
-        return Response.status(Response.Status.CREATED).entity(json.add("roles", roleArray).build().toString()).build();
+        return Response.status(Response.Status.CREATED).entity(new AccountCreated(account.id(), account.username(),
+                account.roles().stream().map(Role::roleName).sorted().toList())).build();
     }
 
     @DELETE

@@ -33,6 +33,11 @@ import java.util.Locale;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AttemptResource {
 
+    /** The id of what a request created. */
+    public record Created(String id) {
+    }
+
+
     @Inject
     private CandidateAttempts candidate;
 
@@ -159,7 +164,7 @@ public class AttemptResource {
         String incidentId = proctor.flagIncident(id, body.type(), severity(body.severity()),
                 body.evidence() == null ? List.of() : body.evidence(), body.detail());
         return Response.status(Response.Status.CREATED)
-                .entity(jakarta.json.Json.createObjectBuilder().add("id", incidentId).build().toString()).build();
+                .entity(new Created(incidentId)).build();
     }
 
     @GET

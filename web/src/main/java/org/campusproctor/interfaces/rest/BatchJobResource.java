@@ -2,7 +2,6 @@ package org.campusproctor.interfaces.rest;
 
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,14 @@ import java.util.Properties;
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchJobResource {
 
+    public record JobStarted(long executionId) {
+    }
+
+    /** A job execution's state; exitStatus reports what it did (e.g. PURGED:n), null while it runs. */
+    public record JobExecutionView(long executionId, String job, String batchStatus, String exitStatus) {
+    }
+
+
     @Inject
     private BatchJobs jobs;
 
@@ -34,7 +41,7 @@ public class BatchJobResource {
             parameters.setProperty("retentionDays", Integer.toString(retentionDays));
         }
         long id = jobs.start(name, parameters);
-        return Response.accepted(Json.createObjectBuilder().add("executionId", id).build().toString()).build();
+        return Response.accepted(new JobStarted(id)).build();
     }
 
     @GET
@@ -46,13 +53,7 @@ public class BatchJobResource {
         } catch (RuntimeException e) {
             return ApiError.of(Response.Status.NOT_FOUND, "UNKNOWN_EXECUTION", "No job execution " + id);
         }
-        var json = Json.createObjectBuilder()
-                .add("executionId", id)
-                .add("job", execution.getJobName())
-                .add("batchStatus", execution.getBatchStatus().name());
-        if (execution.getExitStatus() != null) {
-            json.add("exitStatus", execution.getExitStatus());
-        }
-        return Response.ok(json.build().toString()).build();
+        return Response.ok(new JobExecutionView(id, execution.getJobName(), execution.getBatchStatus().name(),
+                execution.getExitStatus())).build();
     }
 }

@@ -5,9 +5,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,11 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.campusproctor.infrastructure.messaging.Queues;
+import org.campusproctor.contract.vision.Queues;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Operations: what is parked on a dead-letter queue and why (browse only, nothing is consumed). Under /api/admin,
@@ -28,6 +29,10 @@ import java.util.Set;
  */
 @Path("admin/dead-letters")
 public class DeadLetterResource {
+
+    /** The first messages parked on a dead-letter queue, each as its properties (the failure reason among them). */
+    public record DeadLetters(String queue, int count, List<Map<String, String>> messages) {
+    }
 
     private static final Set<String> QUEUES = Set.of(Queues.FRAMES_DLQ, Queues.VISION_RESULTS_DLQ);
 
@@ -37,22 +42,23 @@ public class DeadLetterResource {
     @GET
     @Path("{queue}")
     @Produces(MediaType.APPLICATION_JSON)
-    public String list(@PathParam("queue") String queue, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public DeadLetters list(@PathParam("queue") String queue, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (!QUEUES.contains(queue)) {
             throw new NotFoundException("No dead-letter queue " + queue);
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        List<Map<String, String>> items = new ArrayList<>();
         int count = 0;
         try (QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
             @SuppressWarnings("unchecked")
             Enumeration<Message> messages = browser.getEnumeration();
             while (messages.hasMoreElements() && count < Math.max(1, Math.min(limit, 1000))) {
                 Message m = messages.nextElement();
-                JsonObjectBuilder item = Json.createObjectBuilder().add("jmsTimestamp", m.getJMSTimestamp());
+                Map<String, String> item = new TreeMap<>();
+                item.put("jmsTimestamp", Long.toString(m.getJMSTimestamp()));
                 for (String name : Collections.list((Enumeration<String>) m.getPropertyNames())) {
                     Object v = m.getObjectProperty(name);
                     if (v != null && !name.startsWith("_AMQ")) {
-                        item.add(name, v.toString());
+                        item.put(name, v.toString());
                     }
                 }
                 items.add(item);
@@ -61,6 +67,6 @@ public class DeadLetterResource {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot browse " + queue + ": " + e.getMessage(), e);
         }
-        return Json.createObjectBuilder().add("queue", queue).add("count", count).add("messages", items).build().toString();
+        return new DeadLetters(queue, count, items);
     }
 }

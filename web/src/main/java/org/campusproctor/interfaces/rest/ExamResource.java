@@ -32,6 +32,11 @@ import java.util.Locale;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ExamResource {
 
+    /** How many completed attempts a key change re-scored. */
+    public record KeyChanged(int rescoredAttempts) {
+    }
+
+
     public record QuestionSummary(String id, int position, String type, String prompt, BigDecimal points, List<String> choices) {
     }
 
@@ -47,16 +52,17 @@ public class ExamResource {
                     e.availableFrom(), e.availableUntil(), e.passingScore(), e.shuffleQuestions(), e.shuffleChoices(),
                     p.webcamRequired(), p.screenRecordingRequired(), p.identityCheckRequired(), p.frameIntervalSeconds(),
                     p.reviewRiskThreshold(), p.incidentAlertCount(),
-                    org.campusproctor.domain.exam.IncidentThresholdOverrides.read(p.incidentThresholds()),
+                    p.incidentThresholds().asMap(),
                     e.questions().stream().map(q -> new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(),
                             q.points(), q.choices())).toList());
         }
     }
 
     public record RegistrationView(String id, String examId, String candidate, String proctor, long extraTimeSeconds,
-                                   String accommodations) {
+                                   String accommodations, boolean enrolmentPhoto) {
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.id(), r.examId(), r.candidate(), r.proctor(), r.extraTime().toSeconds(), r.accommodations());
+            return new RegistrationView(r.id(), r.examId(), r.candidate(), r.proctor(), r.extraTime().toSeconds(),
+                    r.accommodations(), r.enrolmentMediaId() != null);
         }
     }
 
@@ -105,7 +111,7 @@ public class ExamResource {
                               Requests.NewQuestion body) {
         require(body != null && body.type() != null, "type and key are required");
         int rescored = authoring.changeAnswerKey(examId, questionId, key(type(body.type()), body));
-        return Response.ok(jakarta.json.Json.createObjectBuilder().add("rescoredAttempts", rescored).build().toString()).build();
+        return Response.ok(new KeyChanged(rescored)).build();
     }
 
     @POST

@@ -1,7 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import org.campusproctor.application.FrameAnalysisQueries;
 import org.campusproctor.application.FrameIntake;
 import org.campusproctor.application.FrameRejectedException;
+import org.campusproctor.contract.vision.FrameAnalysisReport;
+import org.campusproctor.contract.vision.VisionMessages;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
 
@@ -24,6 +25,15 @@ import java.time.Instant;
 @Path("/")
 public class FrameResource {
 
+    /** What the server accepted: the frame's id and the checksum of the bytes it stored. */
+    public record FrameAccepted(String mediaId, String sha256, long sizeBytes) {
+    }
+
+    /** A recorded analysis: the worker's report as it sent it. */
+    public record FrameAnalysisView(String mediaId, String attemptId, String status, String workerNode,
+                                    Instant analysedAt, FrameAnalysisReport detail) {
+    }
+
     @Inject
     private FrameIntake intake;
 
@@ -31,23 +41,19 @@ public class FrameResource {
     private FrameAnalysisQueries analyses;
 
     @POST
-    @Path("attempts/{attemptRef}/frames")
+    @Path("attempts/{attemptId}/frames")
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@PathParam("attemptRef") String attemptRef, InputStream body) throws IOException {
+    public Response upload(@PathParam("attemptId") String attemptId, InputStream body) throws IOException {
         // Read at most one byte past the limit: an oversized upload is refused without buffering all of it.
-        byte[] bytes = body.readNBytes(FrameIntake.MAX_FRAME_BYTES + 1);
-        if (bytes.length > FrameIntake.MAX_FRAME_BYTES) {
+        int limit = FrameIntake.maxFrameBytes();
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
             throw new FrameRejectedException(FrameRejectedException.Reason.TOO_LARGE,
-                    "Frame exceeds the limit of " + FrameIntake.MAX_FRAME_BYTES + " bytes");
+                    "Frame exceeds the limit of " + limit + " bytes");
         }
-        StoredMedia frame = intake.accept(attemptRef, bytes, Instant.now());
-        return Response.accepted(Json.createObjectBuilder()
-                        .add("mediaId", frame.id())
-                        .add("sha256", frame.sha256())
-                        .add("sizeBytes", frame.sizeBytes())
-                        .build().toString())
-                .build();
+        StoredMedia frame = intake.accept(attemptId, bytes, Instant.now());
+        return Response.accepted(new FrameAccepted(frame.id(), frame.sha256(), frame.sizeBytes())).build();
     }
 
     @GET
@@ -58,13 +64,8 @@ public class FrameResource {
         if (record == null) {
             return ApiError.of(Response.Status.NOT_FOUND, "NOT_ANALYSED", "No analysis recorded for frame " + mediaId);
         }
-        return Response.ok(Json.createObjectBuilder()
-                .add("mediaId", record.mediaId())
-                .add("attemptRef", record.attemptRef())
-                .add("status", record.status().name())
-                .add("workerNode", record.workerNode())
-                .add("analysedAt", record.analysedAt().toString())
-                .add("detail", Json.createReader(new java.io.StringReader(record.detailJson())).readObject())
-                .build().toString()).build();
+        return Response.ok(new FrameAnalysisView(record.mediaId(), record.attemptId(), record.status().name(),
+                record.workerNode(), record.analysedAt(),
+                VisionMessages.fromJson(record.detailJson(), FrameAnalysisReport.class))).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
@@ -23,6 +22,10 @@ import org.campusproctor.interfaces.security.Authentication;
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    /** Who is logged in, with their CampusProctor roles. */
+    public record Caller(String username, java.util.List<String> roles) {
+    }
 
     @Inject
     private Authentication authentication;
@@ -46,7 +49,7 @@ public class SessionResource {
         if (status != AuthenticationStatus.SUCCESS) {
             return ApiError.of(Response.Status.UNAUTHORIZED, "LOGIN_FAILED", "Unknown user or wrong password");
         }
-        return Response.ok(me().build().toString()).build();
+        return Response.ok(me()).build();
     }
 
     /** Logged in = a principal with at least one CampusProctor role (the container's "anonymous" has none). */
@@ -67,7 +70,7 @@ public class SessionResource {
         if (!loggedIn(request, security)) {
             return ApiError.of(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", "Not logged in");
         }
-        return Response.ok(me().build().toString()).build();
+        return Response.ok(me()).build();
     }
 
     @DELETE
@@ -76,8 +79,8 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
-    private jakarta.json.JsonObjectBuilder me() {
-        var roles = Json.createArrayBuilder();
+    private Caller me() {
+        java.util.List<String> roles = new java.util.ArrayList<>();
         for (Role role : Role.values()) {
             if (security.isCallerInRole(role.roleName())) {
                 roles.add(role.roleName());
@@ -85,6 +88,6 @@ public class SessionResource {
         }
         String name = request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
                 : security.getCallerPrincipal() != null ? security.getCallerPrincipal().getName() : "";
-        return Json.createObjectBuilder().add("username", name).add("roles", roles);
+        return new Caller(name, roles);
     }
 }

@@ -1,7 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,16 +13,16 @@ import java.time.Instant;
 @Path("system/status")
 public class SystemStatusResource {
 
+    /** The server is up, with the database schema version it runs on. */
+    public record SystemStatus(String status, String schemaVersion, Instant serverTime) {
+    }
+
     @Inject
     private SchemaMigration schema;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String status() {
-        return Json.createObjectBuilder()
-                .add("status", "UP")
-                .add("schemaVersion", schema.schemaVersion())
-                .add("serverTime", Instant.now().toString())
-                .build().toString();
+    public SystemStatus status() {
+        return new SystemStatus("UP", schema.schemaVersion(), Instant.now());
     }
 }

@@ -3,12 +3,13 @@ package org.campusproctor.interfaces.websocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.Session;
 import org.campusproctor.domain.attempt.AttemptChanged;
+import org.campusproctor.contract.vision.FrameAnalysisReport;
 import org.campusproctor.domain.media.FrameAnalysed;
 
-import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
 public class ProctorFeed {
 
     private static final Logger LOG = Logger.getLogger(ProctorFeed.class.getName());
+    private static final Jsonb JSONB = JsonbBuilder.create();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
     void join(Session session) {
@@ -32,37 +34,25 @@ public class ProctorFeed {
         sessions.remove(session);
     }
 
+    /** A vision worker's report on a frame, as pushed to proctors. */
+    public record FrameAnalysedEvent(String type, String mediaId, String attemptId, String status, String workerNode,
+                                     Integer faceCount, FrameAnalysisReport detail) {
+    }
+
+    /** A transition, proctor action or incident on an attempt, with its new risk score. */
+    public record AttemptChangedEvent(String type, String attemptId, String candidate, String kind, String action,
+                                      String status, int riskScore, String proctor, String detail) {
+    }
+
     void onFrameAnalysed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FrameAnalysed event) {
-        var json = Json.createObjectBuilder()
-                .add("type", "frame-analysed")
-                .add("mediaId", event.mediaId())
-                .add("attemptRef", event.attemptRef())
-                .add("status", event.status())
-                .add("workerNode", event.workerNode())
-                .add("detail", Json.createReader(new StringReader(event.detailJson())).readObject());
-        if (event.faceCount() != null) {
-            json.add("faceCount", event.faceCount());
-        }
-        push(json.build().toString());
+        FrameAnalysisReport r = event.report();
+        push(JSONB.toJson(new FrameAnalysedEvent("frame-analysed", r.mediaId(), r.attemptId(), event.status(),
+                r.workerNode(), r.faceCount(), r)));
     }
 
     void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
-        var json = Json.createObjectBuilder()
-                .add("type", "attempt-changed")
-                .add("attemptId", event.attemptId())
-                .add("attemptRef", event.attemptId())
-                .add("candidate", event.candidate())
-                .add("kind", event.kind())
-                .add("action", event.action())
-                .add("status", event.status())
-                .add("riskScore", event.riskScore());
-        if (event.proctor() != null) {
-            json.add("proctor", event.proctor());
-        }
-        if (event.detail() != null) {
-            json.add("detail", event.detail());
-        }
-        push(json.build().toString());
+        push(JSONB.toJson(new AttemptChangedEvent("attempt-changed", event.attemptId(), event.candidate(), event.kind(),
+                event.action(), event.status(), event.riskScore(), event.proctor(), event.detail())));
     }
 
     private void push(String text) {

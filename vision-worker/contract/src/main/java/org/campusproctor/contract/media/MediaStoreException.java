@@ -1,4 +1,4 @@
-package org.campusproctor.infrastructure.storage;
+package org.campusproctor.contract.media;
 
 /** The media store could not read or write an object (disk full, missing file, invalid key). */
 public class MediaStoreException extends RuntimeException {

@@ -1,23 +1,22 @@
-package org.campusproctor.vision.interfaces;
+package org.campusproctor.vision.application;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.campusproctor.contract.settings.Settings;
 import org.campusproctor.vision.pipeline.FramePipeline;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * One vision pipeline per deployment, built on first use: model sessions are created once per worker, never per
  * message, and shared by the MDB instances (an ONNX Runtime session may be run from several threads).
  */
 @ApplicationScoped
-public class VisionPipelineHolder {
+public class SharedVisionPipeline {
 
-    public static final String MODELS_DIR_PROPERTY = "campusproctor.models.dir";
-    static final String NODE = nodeName();
+    /** This node's name in analyses and logs. */
+    public static final String NODE = nodeName();
 
     private volatile FramePipeline pipeline;
 
@@ -26,7 +25,7 @@ public class VisionPipelineHolder {
         if (p == null) {
             synchronized (this) {
                 if (pipeline == null) {
-                    pipeline = new FramePipeline(modelsDir());
+                    pipeline = new FramePipeline(Settings.MODELS_DIR.value());
                 }
                 p = pipeline;
             }
@@ -41,14 +40,10 @@ public class VisionPipelineHolder {
         }
     }
 
-    static Path modelsDir() {
-        return Paths.get(System.getProperty(MODELS_DIR_PROPERTY, "models"));
-    }
-
     private static String nodeName() {
-        String configured = System.getProperty("jboss.node.name", System.getProperty("campusproctor.node"));
-        if (configured != null) {
-            return configured;
+        String server = System.getProperty("jboss.node.name"); // the server's own name, where it has one
+        if (server != null) {
+            return server;
         }
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -1,4 +1,4 @@
-package org.campusproctor.infrastructure.storage;
+package org.campusproctor.contract.media;
 
 /** Nothing is stored under the key (purged by retention, or never written): retrying will not help. */
 public class MediaNotFoundException extends MediaStoreException {

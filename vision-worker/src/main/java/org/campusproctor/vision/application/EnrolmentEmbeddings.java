@@ -1,41 +1,31 @@
-package org.campusproctor.vision.interfaces;
+package org.campusproctor.vision.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.campusproctor.infrastructure.storage.MediaNotFoundException;
-import org.campusproctor.infrastructure.storage.MediaStore;
+import org.campusproctor.contract.media.MediaNotFoundException;
+import org.campusproctor.contract.media.MediaStore;
 import org.campusproctor.vision.pipeline.CorruptFrameException;
 import org.campusproctor.vision.pipeline.FramePipeline;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The candidate's enrolment embedding per attempt, for the face-match stage: computed once from the enrolment photo
- * named by the frame message's {@value #PROP_ENROLMENT_KEY} property (a media-store key), then cached (LRU).
- * Frames without the property, or whose enrolment photo is missing or shows no face, get no face match.
+ * The candidate's enrolment embedding, for the face-match stage: computed once from the enrolment photo the frame
+ * message names (a media-store key), then cached. Frames without one, or whose enrolment photo is missing or shows
+ * no face, get no face match.
  */
 @ApplicationScoped
 public class EnrolmentEmbeddings {
 
-    public static final String PROP_ENROLMENT_KEY = "enrolmentStorageKey";
-    private static final int CACHE = 1024;
     private static final float[] NONE = new float[0];
     private static final Logger LOG = Logger.getLogger(EnrolmentEmbeddings.class.getName());
 
     @Inject
     private MediaStore mediaStore;
 
-    private final Map<String, float[]> byKey = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CACHE;
-        }
-    });
+    private final LruCache<String, float[]> byKey = new LruCache<>(1024);
 
-    /** @return null when there is no enrolment photo for the frame */
+    /** @return null when there is no usable enrolment photo */
     public float[] lookup(String enrolmentKey, FramePipeline pipeline) {
         if (enrolmentKey == null || enrolmentKey.isBlank()) {
             return null;

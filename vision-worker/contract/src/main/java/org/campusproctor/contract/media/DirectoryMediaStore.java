@@ -1,15 +1,14 @@
-package org.campusproctor.infrastructure.storage;
+package org.campusproctor.contract.media;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.campusproctor.domain.media.StoredObject;
+import org.campusproctor.contract.settings.Settings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,44 +17,34 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The media store: frames and screen-recording chunks as files under one directory (system property
- * {@code campusproctor.media.dir}). Writes are atomic (temp file, then move), so a reader never sees half a file,
- * and every object's SHA-256 is computed on the way in. On several nodes the directory is a shared mount.
+ * The media store as files under one directory ({@link Settings#MEDIA_DIR}). Writes are atomic (temp file, then
+ * move), so a reader never sees half a file, and every object's SHA-256 is computed on the way in. On several nodes
+ * the directory is a shared mount.
  */
 @ApplicationScoped
-public class MediaStore {
+public class DirectoryMediaStore implements MediaStore {
 
-    public static final String DIR_PROPERTY = "campusproctor.media.dir";
-    private static final Logger LOG = Logger.getLogger(MediaStore.class.getName());
+    private static final Logger LOG = Logger.getLogger(DirectoryMediaStore.class.getName());
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
-    private Path root;
+    private final Path root;
 
-    public MediaStore() {
-        // for CDI
+    /** The store of this server, at {@link Settings#MEDIA_DIR}. */
+    public DirectoryMediaStore() {
+        this(Settings.MEDIA_DIR.value());
     }
 
-    /** For plain-Java use (tools, tests). */
-    public MediaStore(Path root) {
-        this.root = root;
-    }
-
-    @PostConstruct
-    void init() {
-        String dir = System.getProperty(DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            dir = Paths.get(System.getProperty("user.home"), ".campusproctor", "media").toString();
-            LOG.warning(() -> DIR_PROPERTY + " is not set; storing media under " + Paths.get(System.getProperty("user.home"), ".campusproctor", "media"));
-        }
-        root = Paths.get(dir).toAbsolutePath().normalize();
+    public DirectoryMediaStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(this.root);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create media directory " + root, e);
+            throw new UncheckedIOException("Cannot create media directory " + this.root, e);
         }
-        LOG.info(() -> "Media store at " + root);
+        LOG.fine(() -> "Media store at " + this.root);
     }
 
+    @Override
     public StoredObject put(String key, byte[] bytes) {
         Path target = resolve(key);
         try {
@@ -73,27 +62,25 @@ public class MediaStore {
         return new StoredObject(key, bytes.length, sha256(bytes));
     }
 
+    @Override
     public byte[] get(String key) {
         Path path = resolve(key);
         try {
             return Files.readAllBytes(path);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new MediaNotFoundException("No media stored under " + key);
         } catch (IOException e) {
             throw new MediaStoreException("Could not read " + key + ": " + e.getMessage(), e);
         }
     }
 
+    @Override
     public boolean delete(String key) {
         try {
             return Files.deleteIfExists(resolve(key));
         } catch (IOException e) {
             throw new MediaStoreException("Could not delete " + key + ": " + e.getMessage(), e);
         }
-    }
-
-    public Path root() {
-        return root;
     }
 
     /** Keys are relative paths of safe characters: a key from a message can never escape the store. */
@@ -104,7 +91,7 @@ public class MediaStore {
         return root.resolve(key);
     }
 
-    public static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

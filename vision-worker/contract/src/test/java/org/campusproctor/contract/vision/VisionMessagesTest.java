@@ -1,0 +1,39 @@
+package org.campusproctor.contract.vision;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class VisionMessagesTest {
+
+    @Test
+    void aFrameMessageCarriesTheEnrolmentAndTheThresholds() {
+        FrameToAnalyse frame = new FrameToAnalyse("m", "a", "a/frames/m.jpg", 42L, "enrolment/r/photo.jpg",
+                IncidentThresholds.validated(Map.of("phoneFrames", 1)));
+        FrameToAnalyse back = VisionMessages.fromJson(VisionMessages.toJson(frame), FrameToAnalyse.class);
+        assertEquals(frame, back);
+        assertEquals("enrolment/r/photo.jpg", back.enrolmentStorageKey());
+        assertEquals(1, back.incidentThresholds().phoneFrames());
+    }
+
+    @Test
+    void absentOptionalPartsStayNull() {
+        FrameToAnalyse back = VisionMessages.fromJson("{\"mediaId\":\"m\",\"attemptId\":\"a\",\"storageKey\":\"k\","
+                + "\"capturedAtMillis\":1}", FrameToAnalyse.class);
+        assertNull(back.enrolmentStorageKey());
+        assertNull(back.incidentThresholds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "not json", "[]", "{\"mediaId\":\"m\"}", "{\"mediaId\":1,\"attemptId\":{}}", "null"})
+    void malformedBodiesAreRefusedWithOneException(String body) {
+        assertThrows(VisionMessages.MalformedMessageException.class,
+                () -> VisionMessages.fromJson(body, FrameToAnalyse.class));
+    }
+}

@@ -1,0 +1,47 @@
+package org.campusproctor.vision.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.campusproctor.contract.media.MediaStore;
+import org.campusproctor.contract.vision.FrameAnalysisReport;
+import org.campusproctor.contract.vision.FrameToAnalyse;
+import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.vision.pipeline.FrameAnalysis;
+import org.campusproctor.vision.pipeline.FramePipeline;
+
+import java.util.List;
+
+/**
+ * Analyses one frame: loads it from the media store, runs the vision pipeline (with face match when the message
+ * names an enrolment photo), feeds the attempt's incident rules and reports what it found and raised.
+ */
+@ApplicationScoped
+public class FrameAnalyser {
+
+    @Inject
+    private MediaStore mediaStore;
+
+    @Inject
+    private SharedVisionPipeline pipeline;
+
+    @Inject
+    private IncidentTracker incidents;
+
+    @Inject
+    private EnrolmentEmbeddings enrolments;
+
+    /**
+     * @throws org.campusproctor.vision.pipeline.CorruptFrameException      the image can never be analysed
+     * @throws org.campusproctor.vision.pipeline.ModelUnavailableException  a model the stages need is missing
+     * @throws org.campusproctor.contract.media.MediaNotFoundException      the frame was purged before analysis
+     */
+    public FrameAnalysisReport analyse(FrameToAnalyse frame) {
+        FramePipeline p = pipeline.get();
+        float[] enrolment = enrolments.lookup(frame.enrolmentStorageKey(), p);
+        FrameAnalysis analysis = p.analyse(mediaStore.get(frame.storageKey()), enrolment);
+        incidents.thresholdsOf(frame.attemptId(), frame.incidentThresholds());
+        List<VisionIncident> raised = incidents.detector()
+                .onFrame(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis(), analysis);
+        return AnalysisReports.of(frame, SharedVisionPipeline.NODE, analysis, raised);
+    }
+}
