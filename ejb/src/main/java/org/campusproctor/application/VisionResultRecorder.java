@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.campusproctor.contract.vision.FrameAnalysisReport;
 import org.campusproctor.contract.vision.VisionIncident;
-import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.media.FrameAnalysed;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
@@ -54,11 +53,9 @@ public class VisionResultRecorder {
         }
         em.persist(new FrameAnalysisRecord(mediaId, frame.attemptId(), FrameAnalysisRecord.Status.ANALYSED,
                 report.faceCount(), report.workerNode(), Instant.now(), reportJson));
-        if (em.find(ExamAttempt.class, frame.attemptId()) != null) {
-            for (VisionIncident incident : report.incidents()) {
-                VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
-                incidents.raiseIncident(frame.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
-            }
+        for (VisionIncident incident : report.incidents()) {
+            VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
+            incidents.raiseIncident(frame.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
         }
         analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report));
     }
