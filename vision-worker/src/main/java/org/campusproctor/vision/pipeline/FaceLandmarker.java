@@ -33,13 +33,7 @@ public final class FaceLandmarker {
 
     public FaceLandmarks landmarks(Mat bgr, FaceDetection face, Timings timings) {
         AlignedCrop crop = alignedCrop(face, expand, model.spec().width());
-        Mat pixels = crop.warp(bgr);
-        float[] tensor;
-        try {
-            tensor = model.tensor(pixels);
-        } finally {
-            pixels.release();
-        }
+        float[] tensor = model.tensor(crop, bgr);
         Map<String, float[]> out = model.run(tensor, timings);
         float[] mesh = OnnxModel.output(out, meshOutput);
         double[] points = new double[mesh.length];

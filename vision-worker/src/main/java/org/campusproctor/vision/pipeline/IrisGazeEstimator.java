@@ -45,13 +45,7 @@ public final class IrisGazeEstimator {
             double cy = (lm.y(p[0]) + lm.y(p[1])) / 2;
             double width = lm.distance(p[0], p[1]);
             AlignedCrop crop = new AlignedCrop(cx, cy, width * enlarge, angle, model.spec().width(), eye == 1);
-            Mat pixels = crop.warp(bgr);
-            float[] tensor;
-            try {
-                tensor = model.tensor(pixels);
-            } finally {
-                pixels.release();
-            }
+            float[] tensor = model.tensor(crop, bgr);
             float[] out = OnnxModel.output(model.run(tensor, timings), model.spec().outputNames().get(0));
             double u = out[3 * CONTOUR_POINTS];
             double w = out[3 * CONTOUR_POINTS + 1];

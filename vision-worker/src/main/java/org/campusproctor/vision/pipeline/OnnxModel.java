@@ -36,6 +36,16 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** The crop (BGR, 8-bit, exactly the model's input size) as the model's input tensor values. */
+    /** The input tensor of an aligned crop of the image (warped, converted, released). */
+    public float[] tensor(AlignedCrop crop, Mat bgr) {
+        Mat pixels = crop.warp(bgr);
+        try {
+            return tensor(pixels);
+        } finally {
+            pixels.release();
+        }
+    }
+
     public float[] tensor(Mat bgrCrop) {
         int w = spec.width();
         int h = spec.height();
