@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /** An object NanoDet found: COCO class id and name, score, box in image pixels. */
-public record DetectedObject(int classId, String label, double score, Box box) {
+public record DetectedObject(int classId, String label, double score, Box box) implements Detection {
     public JsonObjectBuilder toJson() {
         return Json.createObjectBuilder().add("classId", classId).add("label", label)
                 .add("score", FaceAnalysis.round4(score))
