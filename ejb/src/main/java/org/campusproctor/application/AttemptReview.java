@@ -1,8 +1,6 @@
 package org.campusproctor.application;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -18,52 +16,40 @@ import java.time.Instant;
 @RolesAllowed({Role.PROCTOR_NAME, Role.ADMIN_NAME})
 public class AttemptReview {
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private AttemptAccess access;
 
     @Inject
-    private AttemptJournal journal;
-
-    @Inject
-    private AttemptViews views;
+    private AttemptWork work;
 
     @Inject
     private IncidentReporting incidents;
 
-    @Inject
-    private AuditLog audit;
-
     public AttemptView clear(@NotBlank String attemptId) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        attempt.clear(caller(), Instant.now());
+        ExamAttempt attempt = access.lock(attemptId);
+        attempt.clear(work.caller(), Instant.now());
         return decided(attempt, "CLEARED", null);
     }
 
     public AttemptView markSuspicious(@NotBlank String attemptId, @NotBlank @Size(max = 2000) String reason) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        attempt.markSuspicious(caller(), reason, Instant.now());
+        ExamAttempt attempt = access.lock(attemptId);
+        attempt.markSuspicious(work.caller(), reason, Instant.now());
         return decided(attempt, "SUSPICIOUS", reason);
     }
 
     public AttemptView finalizeReview(@NotBlank String attemptId) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        attempt.finalizeReview(caller(), Instant.now());
+        ExamAttempt attempt = access.lock(attemptId);
+        attempt.finalizeReview(work.caller(), Instant.now());
         return decided(attempt, "FINAL", String.valueOf(attempt.reviewDecision()));
     }
 
     public AttemptView dismissIncident(@NotBlank String attemptId, @NotBlank String incidentId,
                                        @NotBlank @Size(max = 2000) String reason) {
-        incidents.dismiss(attemptId, incidentId, caller(), reason);
-        return views.of(journal.lock(attemptId), true);
+        incidents.dismiss(attemptId, incidentId, work.caller(), reason);
+        return work.view(access.lock(attemptId), true);
     }
 
     private AttemptView decided(ExamAttempt attempt, String action, String detail) {
-        journal.log(attempt, caller(), TimelineEntry.Kind.REVIEW, action, detail);
-        audit.record("REVIEW_" + action, "attempt", attempt.id(), detail);
-        return views.of(attempt, true);
-    }
-
-    private String caller() {
-        return session.getCallerPrincipal().getName();
+        return work.audited(attempt, TimelineEntry.Kind.REVIEW, action, "REVIEW_" + action, detail);
     }
 }

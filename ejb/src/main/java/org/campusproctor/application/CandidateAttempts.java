@@ -1,8 +1,6 @@
 package org.campusproctor.application;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,9 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.campusproctor.domain.AccessRefusedException;
 import org.campusproctor.domain.Ids;
-import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.attempt.Answer;
 import org.campusproctor.domain.attempt.ExamAttempt;
@@ -38,14 +34,11 @@ public class CandidateAttempts {
     @PersistenceContext
     private EntityManager em;
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private AttemptAccess access;
 
     @Inject
-    private AttemptJournal journal;
-
-    @Inject
-    private AttemptViews views;
+    private AttemptWork work;
 
     @Inject
     private AttemptScorer scorer;
@@ -53,19 +46,13 @@ public class CandidateAttempts {
     @Inject
     private IncidentReporting incidents;
 
-    @Inject
-    private AuditLog audit;
-
     /** Opens the one attempt of a registration (idempotent: a second call returns the same attempt). */
     public AttemptView open(@NotBlank String registrationId) {
-        Registration registration = em.find(Registration.class, registrationId);
-        if (registration == null || !registration.candidate().equals(caller())) {
-            throw new NotFoundException("Registration", registrationId); // never confirm others' registrations exist
-        }
+        Registration registration = access.ownRegistration(registrationId); // never confirm others' registrations exist
         List<ExamAttempt> existing = em.createNamedQuery(ExamAttempt.BY_REGISTRATION, ExamAttempt.class)
                 .setParameter("registrationId", registrationId).getResultList();
         if (!existing.isEmpty()) {
-            return views.of(existing.get(0), false);
+            return work.view(existing.get(0), false);
         }
         Exam exam = em.find(Exam.class, registration.examId());
         Instant now = Instant.now();
@@ -74,30 +61,30 @@ public class CandidateAttempts {
                 registration.proctor(), exam.proctoring().identityCheckRequired(),
                 exam.duration().plus(registration.extraTime()), SEEDS.nextLong(), now);
         em.persist(attempt);
-        journal.log(attempt, caller(), TimelineEntry.Kind.TRANSITION, "CREATED",
+        work.log(attempt, TimelineEntry.Kind.TRANSITION, "CREATED",
                 "allowed " + attempt.totalAllowedSeconds() + " s (extra time " + registration.extraTime().toSeconds() + " s)");
-        audit.record("ATTEMPT_OPENED", "attempt", attempt.id(), "exam=" + exam.id());
-        return views.of(attempt, false);
+        work.audit("ATTEMPT_OPENED", attempt.id(), "exam=" + exam.id());
+        return work.view(attempt, false);
     }
 
     public AttemptView beginIdentityCheck(@NotBlank String attemptId) {
-        ExamAttempt attempt = own(attemptId);
+        ExamAttempt attempt = access.own(attemptId);
         attempt.beginIdentityCheck(Instant.now());
         return logged(attempt, "IDENTITY_CHECK");
     }
 
     /** Exams without an identity check: the candidate confirms they are ready (system check done). */
     public AttemptView markReady(@NotBlank String attemptId) {
-        ExamAttempt attempt = own(attemptId);
+        ExamAttempt attempt = access.own(attemptId);
         attempt.markReady(Instant.now());
         return logged(attempt, "READY");
     }
 
     public AttemptView start(@NotBlank String attemptId) {
-        ExamAttempt attempt = own(attemptId);
+        ExamAttempt attempt = access.own(attemptId);
         em.find(Exam.class, attempt.examId()).checkOpenForAttempts(Instant.now());
         attempt.start(Instant.now());
-        audit.record("ATTEMPT_STARTED", "attempt", attemptId, "deadline " + attempt.deadline());
+        work.audit("ATTEMPT_STARTED", attemptId, "deadline " + attempt.deadline());
         return logged(attempt, "IN_PROGRESS");
     }
 
@@ -110,7 +97,7 @@ public class CandidateAttempts {
     public AttemptView.SaveReceipt saveAnswer(@NotBlank String attemptId, @NotBlank String questionId,
                                               @Size(max = 100_000) String response,
                                               @NotBlank @Size(max = 64) String saveId, @Positive long sequence) {
-        ExamAttempt attempt = own(attemptId);
+        ExamAttempt attempt = access.own(attemptId);
         Instant now = Instant.now();
         Answer answer = em.createQuery("SELECT a FROM Answer a WHERE a.attemptId = :attemptId AND a.questionId = :questionId", Answer.class)
                 .setParameter("attemptId", attemptId).setParameter("questionId", questionId)
@@ -135,45 +122,25 @@ public class CandidateAttempts {
     }
 
     public AttemptView submit(@NotBlank String attemptId) {
-        ExamAttempt attempt = own(attemptId);
+        ExamAttempt attempt = access.own(attemptId);
         attempt.submit(Instant.now());
         scorer.score(attempt);
-        audit.record("ATTEMPT_SUBMITTED", "attempt", attemptId, "score " + attempt.score() + "/" + attempt.maxScore());
+        work.audit("ATTEMPT_SUBMITTED", attemptId, "score " + attempt.score() + "/" + attempt.maxScore());
         return logged(attempt, "SUBMITTED");
     }
 
     /** A browser event (tab switch, fullscreen left, camera revoked) becomes an incident; it never ends the attempt. */
     public void reportBrowserEvent(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity, String detailJson) {
-        ExamAttempt attempt = own(attemptId);
-        if (attempt.status().isCompleted()) {
-            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptId + " is " + attempt.status());
-        }
-        incidents.raise(attemptId, type, severity, IncidentSource.BROWSER, List.of(), detailJson, caller());
+        access.own(attemptId).requireNotCompleted();
+        incidents.raise(attemptId, type, severity, IncidentSource.BROWSER, List.of(), detailJson, work.caller());
     }
 
     public AttemptView view(@NotBlank String attemptId) {
-        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
-        if (attempt == null || !attempt.candidate().equals(caller())) {
-            throw new NotFoundException("Attempt", attemptId);
-        }
-        return views.of(attempt, false);
-    }
-
-    private ExamAttempt own(String attemptId) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        if (!attempt.candidate().equals(caller())) {
-            audit.recordSeparately(caller(), "ACCESS_REFUSED", "attempt", attemptId, "not the candidate of this attempt");
-            throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
-        }
-        return attempt;
+        return work.view(access.ownToRead(attemptId), false); // another's is "not found", like a missing one
     }
 
     private AttemptView logged(ExamAttempt attempt, String action) {
-        journal.log(attempt, caller(), TimelineEntry.Kind.TRANSITION, action, null);
-        return views.of(attempt, false);
-    }
-
-    private String caller() {
-        return session.getCallerPrincipal().getName();
+        work.log(attempt, TimelineEntry.Kind.TRANSITION, action, null);
+        return work.view(attempt, false);
     }
 }

@@ -7,13 +7,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.campusproctor.domain.Ids;
 import org.campusproctor.domain.identity.Role;
-import org.campusproctor.domain.identity.UserAccount;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -38,11 +33,8 @@ public class DemoAccounts {
             "candidate", EnumSet.of(Role.CANDIDATE),
             "candidate2", EnumSet.of(Role.CANDIDATE));
 
-    @PersistenceContext
-    private EntityManager em;
-
     @Inject
-    private PasswordPolicy passwords;
+    private Accounts accounts;
 
     @Inject
     private AuditLog audit;
@@ -53,10 +45,8 @@ public class DemoAccounts {
             return;
         }
         ACCOUNTS.forEach((username, roles) -> {
-            if (em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", username)
-                    .getResultList().isEmpty()) {
-                em.persist(new UserAccount(Ids.newId(), username, passwords.hash("demo-" + username),
-                        "Demo " + username, roles, Instant.now()));
+            if (accounts.find(username).isEmpty()) {
+                accounts.create(username, "demo-" + username, "Demo " + username, roles);
                 audit.recordAs("system", "DEMO_ACCOUNT_CREATED", "account", username, "roles=" + roles);
             }
         });

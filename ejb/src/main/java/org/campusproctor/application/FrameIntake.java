@@ -1,16 +1,12 @@
 package org.campusproctor.application;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.campusproctor.domain.AccessRefusedException;
-import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.contract.settings.Settings;
@@ -53,21 +49,13 @@ public class FrameIntake {
     @Inject
     private FrameDispatcher dispatcher;
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private AttemptAccess access;
 
     public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptId,
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
-        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
-        if (attempt == null) {
-            throw new NotFoundException("Attempt", attemptId);
-        }
-        if (!attempt.candidate().equals(session.getCallerPrincipal().getName())) {
-            throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
-        }
-        if (attempt.status().isCompleted()) {
-            throw new org.campusproctor.domain.RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptId + " is " + attempt.status());
-        }
+        ExamAttempt attempt = access.ownWithoutLock(attemptId);
+        attempt.requireNotCompleted();
         ImageFormat format = ImageFormat.of(bytes, maxFrameBytes());
         String id = StoredMedia.newId();
         String key = attemptId + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + format.extension();

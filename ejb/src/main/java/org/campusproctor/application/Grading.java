@@ -1,8 +1,6 @@
 package org.campusproctor.application;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.campusproctor.domain.NotFoundException;
-import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.attempt.Answer;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.attempt.TimelineEntry;
@@ -28,40 +25,28 @@ public class Grading {
     @PersistenceContext
     private EntityManager em;
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private AttemptAccess access;
 
     @Inject
-    private AttemptJournal journal;
-
-    @Inject
-    private AttemptViews views;
+    private AttemptWork work;
 
     @Inject
     private AttemptScorer scorer;
 
-    @Inject
-    private AuditLog audit;
-
     public AttemptView grade(@NotBlank String attemptId, @NotBlank String questionId, @NotNull BigDecimal points,
                              @Size(max = 2000) String comment) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        if (!attempt.status().isCompleted()) {
-            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + attemptId + " is still " + attempt.status());
-        }
+        ExamAttempt attempt = access.lock(attemptId);
+        attempt.requireCompleted();
         Exam exam = em.find(Exam.class, attempt.examId());
         BigDecimal max = exam.question(questionId).points();
         Answer answer = em.createNamedQuery(Answer.OF_ATTEMPT, Answer.class).setParameter("attemptId", attemptId)
                 .getResultStream().filter(a -> a.questionId().equals(questionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Answer to question", questionId));
-        answer.grade(points, max, caller(), comment);
+        answer.grade(points, max, work.caller(), comment);
         scorer.score(attempt);
-        journal.log(attempt, caller(), TimelineEntry.Kind.GRADING, "GRADED", questionId + ": " + points);
-        audit.record("ANSWER_GRADED", "attempt", attemptId, questionId + " " + points + "/" + max);
-        return views.of(attempt, true);
-    }
-
-    private String caller() {
-        return session.getCallerPrincipal().getName();
+        work.log(attempt, TimelineEntry.Kind.GRADING, "GRADED", questionId + ": " + points);
+        work.audit("ANSWER_GRADED", attemptId, questionId + " " + points + "/" + max);
+        return work.view(attempt, true);
     }
 }

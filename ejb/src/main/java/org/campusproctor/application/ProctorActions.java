@@ -1,16 +1,12 @@
 package org.campusproctor.application;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.campusproctor.domain.AccessRefusedException;
-import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.attempt.IncidentSource;
 import org.campusproctor.domain.attempt.Severity;
@@ -30,14 +26,11 @@ import java.util.List;
 @RolesAllowed({Role.PROCTOR_NAME, Role.ADMIN_NAME})
 public class ProctorActions {
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private AttemptAccess access;
 
     @Inject
-    private AttemptJournal journal;
-
-    @Inject
-    private AttemptViews views;
+    private AttemptWork work;
 
     @Inject
     private AttemptScorer scorer;
@@ -45,35 +38,32 @@ public class ProctorActions {
     @Inject
     private IncidentReporting incidents;
 
-    @Inject
-    private AuditLog audit;
-
     public AttemptView verifyIdentity(@NotBlank String attemptId) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.markReady(Instant.now());
         return act(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_VERIFIED", null);
     }
 
     public AttemptView pause(@NotBlank String attemptId, @Size(max = 500) String reason) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.pause(Instant.now());
         return act(attempt, TimelineEntry.Kind.PROCTOR_ACTION, "PAUSED", reason);
     }
 
     public AttemptView resume(@NotBlank String attemptId) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.resume(Instant.now());
         return act(attempt, TimelineEntry.Kind.PROCTOR_ACTION, "RESUMED", "new deadline " + attempt.deadline());
     }
 
     public AttemptView addTime(@NotBlank String attemptId, @Positive long seconds, @NotBlank @Size(max = 500) String reason) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.extend(Duration.ofSeconds(seconds), Instant.now());
         return act(attempt, TimelineEntry.Kind.PROCTOR_ACTION, "TIME_ADDED", seconds + " s: " + reason);
     }
 
     public AttemptView terminate(@NotBlank String attemptId, @NotBlank @Size(max = 500) String reason) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.terminate(Instant.now(), reason);
         scorer.score(attempt);
         return act(attempt, TimelineEntry.Kind.PROCTOR_ACTION, "TERMINATED", reason);
@@ -81,7 +71,7 @@ public class ProctorActions {
 
     /** Ends an attempt broken by a technical failure; it goes to review like any completed attempt. */
     public AttemptView reportError(@NotBlank String attemptId, @NotBlank @Size(max = 500) String reason) {
-        ExamAttempt attempt = assigned(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.fail(Instant.now(), reason);
         scorer.score(attempt);
         return act(attempt, TimelineEntry.Kind.TRANSITION, "ERROR", reason);
@@ -89,37 +79,20 @@ public class ProctorActions {
 
     /** A message (informational) or a warning (recorded for the reviewer) to the candidate. */
     public AttemptView message(@NotBlank String attemptId, boolean warning, @NotBlank @Size(max = 1000) String text) {
-        ExamAttempt attempt = assigned(attemptId);
-        if (attempt.status().isCompleted()) {
-            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + attemptId + " is " + attempt.status());
-        }
+        ExamAttempt attempt = access.assigned(attemptId);
+        attempt.requireNotCompleted();
         return act(attempt, warning ? TimelineEntry.Kind.WARNING : TimelineEntry.Kind.MESSAGE, warning ? "WARNED" : "MESSAGED", text);
     }
 
     public String flagIncident(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity,
                                List<String> evidenceMediaIds, String note) {
-        assigned(attemptId);
-        String id = incidents.raise(attemptId, type, severity, IncidentSource.PROCTOR, evidenceMediaIds, note, caller());
-        audit.record("INCIDENT_FLAGGED", "attempt", attemptId, type + " " + severity);
+        access.assigned(attemptId);
+        String id = incidents.raise(attemptId, type, severity, IncidentSource.PROCTOR, evidenceMediaIds, note, work.caller());
+        work.audit("INCIDENT_FLAGGED", attemptId, type + " " + severity);
         return id;
     }
 
-    private ExamAttempt assigned(String attemptId) {
-        ExamAttempt attempt = journal.lock(attemptId);
-        if (!session.isCallerInRole(Role.ADMIN_NAME) && attempt.proctor() != null && !attempt.proctor().equals(caller())) {
-            audit.recordSeparately(caller(), "ACCESS_REFUSED", "attempt", attemptId, "not the assigned proctor");
-            throw new AccessRefusedException("Attempt " + attemptId + " is assigned to another proctor");
-        }
-        return attempt;
-    }
-
     private AttemptView act(ExamAttempt attempt, TimelineEntry.Kind kind, String action, String detail) {
-        journal.log(attempt, caller(), kind, action, detail);
-        audit.record("PROCTOR_" + action, "attempt", attempt.id(), detail);
-        return views.of(attempt, true);
-    }
-
-    private String caller() {
-        return session.getCallerPrincipal().getName();
+        return work.audited(attempt, kind, action, "PROCTOR_" + action, detail);
     }
 }

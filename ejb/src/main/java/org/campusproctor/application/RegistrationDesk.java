@@ -23,7 +23,6 @@ import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.exam.ExamStatus;
 import org.campusproctor.domain.identity.Role;
-import org.campusproctor.domain.identity.UserAccount;
 import org.campusproctor.domain.registration.Registration;
 
 import java.time.Duration;
@@ -45,6 +44,9 @@ public class RegistrationDesk {
 
     @Inject
     private MediaStore mediaStore;
+
+    @Inject
+    private Accounts accounts;
 
     public Registration register(@NotBlank String examId, @NotBlank String candidate, String proctor,
                                  @PositiveOrZero long extraTimeSeconds, String accommodations) {
@@ -92,10 +94,7 @@ public class RegistrationDesk {
     }
 
     private void requireAccount(String username, Role role) {
-        UserAccount account = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("Account", username));
-        if (!account.hasRole(role)) {
+        if (!accounts.existing(username).hasRole(role)) {
             throw new InvalidInputException(username + " is not a " + role.roleName());
         }
     }

@@ -220,12 +220,28 @@ public class ExamAttempt {
         if (extra == null || extra.toSeconds() < 1) {
             throw new InvalidInputException("An extension is at least one second");
         }
-        if (status.isCompleted()) {
-            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + id + " is " + status + "; time can no longer be added");
-        }
+        requireNotCompleted("; time can no longer be added");
         extensionSeconds += extra.toSeconds();
         if (status == AttemptStatus.IN_PROGRESS) {
             recomputeDeadline();
+        }
+    }
+
+    /** Guard of everything that may happen only before the end (messages, browser events, frames): ATTEMPT_COMPLETED. */
+    public void requireNotCompleted() {
+        requireNotCompleted("");
+    }
+
+    /** Guard of everything that needs a completed attempt (scores, manual grading): ATTEMPT_NOT_COMPLETED. */
+    public void requireCompleted() {
+        if (!status.isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + id + " is still " + status);
+        }
+    }
+
+    private void requireNotCompleted(String consequence) {
+        if (status.isCompleted()) {
+            throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + id + " is " + status + consequence);
         }
     }
 
@@ -254,9 +270,7 @@ public class ExamAttempt {
     // ---- scoring and risk --------------------------------------------------------------------------------------
 
     public void recordScore(BigDecimal total, BigDecimal max, boolean complete) {
-        if (!status.isCompleted()) {
-            throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + id + " is still " + status);
-        }
+        requireCompleted();
         score = total;
         maxScore = max;
         gradingComplete = complete;

@@ -5,7 +5,7 @@ package org.campusproctor.vision.pipeline;
  * nose tip, mouth centre, right ear tragion, left ear tragion; "right eye" is on the image's left for an upright
  * face), and the score after weighted NMS.
  */
-public record FaceDetection(Box box, double[] keypoints, double score) {
+public record FaceDetection(Box box, double[] keypoints, double score) implements Detection {
     public double kx(int k) {
         return keypoints[2 * k];
     }

@@ -5,7 +5,6 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -121,36 +120,28 @@ public final class FaceDetector {
 
     /** MediaPipe's weighted non-maximum suppression: each kept face is the score-weighted mean of its cluster. */
     static List<FaceDetection> weightedNms(List<FaceDetection> candidates, double iouThreshold) {
-        List<FaceDetection> remaining = new ArrayList<>(candidates);
-        remaining.sort(Comparator.comparingDouble(FaceDetection::score).reversed());
-        List<FaceDetection> kept = new ArrayList<>();
-        while (!remaining.isEmpty()) {
-            FaceDetection best = remaining.get(0);
-            List<FaceDetection> cluster = new ArrayList<>();
-            List<FaceDetection> rest = new ArrayList<>();
-            for (FaceDetection d : remaining) {
-                (d.box().iou(best.box()) > iouThreshold ? cluster : rest).add(d);
-            }
-            double total = 0;
-            double x = 0, y = 0, w = 0, h = 0;
-            double[] kp = new double[12];
-            for (FaceDetection d : cluster) {
-                double s = d.score();
-                total += s;
-                x += d.box().x() * s;
-                y += d.box().y() * s;
-                w += d.box().width() * s;
-                h += d.box().height() * s;
-                for (int k = 0; k < 12; k++) {
-                    kp[k] += d.keypoints()[k] * s;
-                }
-            }
+        return NonMaxSuppression.merge(candidates, iouThreshold, NonMaxSuppression.ANY_KIND, FaceDetector::weightedMean);
+    }
+
+    /** Box and keypoints averaged by score; the score is the best's (the cluster's first). */
+    private static FaceDetection weightedMean(List<FaceDetection> cluster) {
+        double total = 0;
+        double x = 0, y = 0, w = 0, h = 0;
+        double[] kp = new double[12];
+        for (FaceDetection d : cluster) {
+            double s = d.score();
+            total += s;
+            x += d.box().x() * s;
+            y += d.box().y() * s;
+            w += d.box().width() * s;
+            h += d.box().height() * s;
             for (int k = 0; k < 12; k++) {
-                kp[k] /= total;
+                kp[k] += d.keypoints()[k] * s;
             }
-            kept.add(new FaceDetection(new Box(x / total, y / total, w / total, h / total), kp, best.score()));
-            remaining = rest;
         }
-        return kept;
+        for (int k = 0; k < 12; k++) {
+            kp[k] /= total;
+        }
+        return new FaceDetection(new Box(x / total, y / total, w / total, h / total), kp, cluster.get(0).score());
     }
 }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,23 +117,9 @@ public final class ObjectDetector {
         return nms(found, 0.5);
     }
 
+    /** Hard NMS per class: a box is dropped when a better one of its class overlaps it. */
     static List<DetectedObject> nms(List<DetectedObject> all, double iou) {
-        List<DetectedObject> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingDouble(DetectedObject::score).reversed());
-        List<DetectedObject> kept = new ArrayList<>();
-        for (DetectedObject d : sorted) {
-            boolean suppressed = false;
-            for (DetectedObject k : kept) {
-                if (k.classId() == d.classId() && k.box().iou(d.box()) > iou) {
-                    suppressed = true;
-                    break;
-                }
-            }
-            if (!suppressed) {
-                kept.add(d);
-            }
-        }
-        return kept;
+        return NonMaxSuppression.keepBest(all, iou, (a, b) -> a.classId() == b.classId());
     }
 
     private static List<String> labels() {

@@ -1,0 +1,42 @@
+package org.campusproctor.application;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.identity.UserAccount;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** Looks accounts up by username and creates them with a hashed password (shared plumbing, not a service). */
+@Dependent
+public class Accounts {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PasswordPolicy passwords;
+
+    public Optional<UserAccount> find(String username) {
+        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    /** The account of that username; 404 when there is none. */
+    public UserAccount existing(String username) {
+        return find(username).orElseThrow(() -> new NotFoundException("Account", username));
+    }
+
+    /** A new account; the password is checked against the policy and stored only as its hash. */
+    public UserAccount create(String username, String password, String displayName, Set<Role> roles) {
+        UserAccount account = new UserAccount(Ids.newId(), username, passwords.hash(password), displayName, roles, Instant.now());
+        em.persist(account);
+        return account;
+    }
+}
