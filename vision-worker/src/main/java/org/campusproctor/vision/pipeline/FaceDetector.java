@@ -20,14 +20,14 @@ public final class FaceDetector {
     private static final int[] ANCHORS_PER_CELL = {2, 6};
     private static final int REGRESSORS = 16;
 
-    private final OnnxModel model;
+    private final ModelSession model;
     private final double minScore;
     private final double iouThreshold;
     private final float[][] anchors;
     private final String[] scoreOutputs;
     private final String[] boxOutputs;
 
-    public FaceDetector(OnnxModel model, double minScore, double iouThreshold) {
+    public FaceDetector(ModelSession model, double minScore, double iouThreshold) {
         this.model = model;
         this.minScore = minScore;
         this.iouThreshold = iouThreshold;
@@ -88,8 +88,8 @@ public final class FaceDetector {
         double minLogit = Math.log(minScore / (1 - minScore));
         int anchor = 0;
         for (int s = 0; s < 2; s++) {
-            float[] scores = OnnxModel.output(out, scoreOutputs[s]);
-            float[] regs = OnnxModel.output(out, boxOutputs[s]);
+            float[] scores = ModelSession.output(out, scoreOutputs[s]);
+            float[] regs = ModelSession.output(out, boxOutputs[s]);
             for (int i = 0; i < scores.length; i++, anchor++) {
                 if (scores[i] < minLogit) {
                     continue;

@@ -12,11 +12,11 @@ import org.opencv.core.Scalar;
  */
 public final class FaceEmbedder {
 
-    private final OnnxModel model;
+    private final ModelSession model;
     private final double expand;
     private final float[] centre;
 
-    public FaceEmbedder(OnnxModel model, double expand) {
+    public FaceEmbedder(ModelSession model, double expand) {
         this.model = model;
         this.expand = expand;
         Mat grey = new Mat(model.spec().height(), model.spec().width(), CvType.CV_8UC3, new Scalar(128, 128, 128));
@@ -28,7 +28,7 @@ public final class FaceEmbedder {
     }
 
     private float[] raw(Mat crop, Timings timings) {
-        return OnnxModel.output(model.run(model.tensor(crop), timings), model.spec().outputNames().get(0));
+        return ModelSession.output(model.run(model.tensor(crop), timings), model.spec().outputNames().get(0));
     }
 
     /** Centred embedding of a detected face. */

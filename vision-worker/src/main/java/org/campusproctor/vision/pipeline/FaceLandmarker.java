@@ -11,12 +11,12 @@ import java.util.Map;
  */
 public final class FaceLandmarker {
 
-    private final OnnxModel model;
+    private final ModelSession model;
     private final double expand;
     private final String meshOutput;
     private final String flagOutput;
 
-    public FaceLandmarker(OnnxModel model, double expand) {
+    public FaceLandmarker(ModelSession model, double expand) {
         this.model = model;
         this.expand = expand;
         // the manifest names the outputs by their TF signature keys
@@ -35,7 +35,7 @@ public final class FaceLandmarker {
         AlignedCrop crop = alignedCrop(face, expand, model.spec().width());
         float[] tensor = model.tensor(crop, bgr);
         Map<String, float[]> out = model.run(tensor, timings);
-        float[] mesh = OnnxModel.output(out, meshOutput);
+        float[] mesh = ModelSession.output(out, meshOutput);
         double[] points = new double[mesh.length];
         for (int i = 0; i < mesh.length / 3; i++) {
             double u = mesh[3 * i];
@@ -44,6 +44,6 @@ public final class FaceLandmarker {
             points[3 * i + 1] = crop.imageY(u, v);
             points[3 * i + 2] = mesh[3 * i + 2] * crop.scale();
         }
-        return new FaceLandmarks(points, OnnxModel.output(out, flagOutput)[0]);
+        return new FaceLandmarks(points, ModelSession.output(out, flagOutput)[0]);
     }
 }

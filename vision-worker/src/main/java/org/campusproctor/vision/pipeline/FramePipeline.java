@@ -42,7 +42,7 @@ public class FramePipeline implements AutoCloseable {
     private volatile Loaded loaded;
 
     /** The sessions, all opened together. */
-    private record Loaded(Set<Stage> stages, List<OnnxModel> models, FaceDetector detector, FaceLandmarker landmarker,
+    private record Loaded(Set<Stage> stages, List<ModelSession> models, FaceDetector detector, FaceLandmarker landmarker,
                           IrisGazeEstimator gaze, SpoofClassifier spoof, FaceEmbedder embedder,
                           ObjectDetector objects) {
     }
@@ -221,9 +221,9 @@ public class FramePipeline implements AutoCloseable {
         if (stages.contains(Stage.POSE) || stages.contains(Stage.MOUTH) || stages.contains(Stage.GAZE)) {
             stages.add(Stage.LANDMARKS);
         }
-        List<OnnxModel> models = new ArrayList<>();
+        List<ModelSession> models = new ArrayList<>();
         try {
-            OnnxModel det = openModel(catalog, DETECTOR, models);
+            ModelSession det = openModel(catalog, DETECTOR, models);
             FaceDetector detector = new FaceDetector(det, options.minFaceScore(), options.nmsIou());
             FaceLandmarker landmarker = stages.contains(Stage.LANDMARKS)
                     ? new FaceLandmarker(openModel(catalog, LANDMARKER, models), options.landmarkExpand()) : null;
@@ -233,7 +233,7 @@ public class FramePipeline implements AutoCloseable {
             if (stages.contains(Stage.SPOOF)) {
                 List<SpoofClassifier.Member> members = new ArrayList<>();
                 for (Map.Entry<String, Double> e : new java.util.TreeMap<>(SPOOF_MODELS).entrySet()) {
-                    OnnxModel model = openModel(catalog, e.getKey(), models);
+                    ModelSession model = openModel(catalog, e.getKey(), models);
                     Double manifestScale = model.spec().cropScale();
                     members.add(new SpoofClassifier.Member(model, manifestScale != null ? manifestScale : e.getValue()));
                 }
@@ -246,17 +246,17 @@ public class FramePipeline implements AutoCloseable {
                     : null;
             return new Loaded(stages, List.copyOf(models), detector, landmarker, gaze, spoof, embedder, objects);
         } catch (RuntimeException e) {
-            models.forEach(OnnxModel::close);
+            models.forEach(ModelSession::close);
             throw e;
         }
     }
 
-    private OnnxModel openModel(ModelCatalog catalog, String name, List<OnnxModel> opened) {
+    private ModelSession openModel(ModelCatalog catalog, String name, List<ModelSession> opened) {
         ModelSpec spec = catalog.require(name);
         if (!Files.isRegularFile(spec.file())) {
             throw new ModelUnavailableException("Model file missing: " + spec.file().toAbsolutePath());
         }
-        OnnxModel model = new OnnxModel(runtime, spec);
+        ModelSession model = new ModelSession(runtime, spec);
         opened.add(model);
         return model;
     }
@@ -267,7 +267,7 @@ public class FramePipeline implements AutoCloseable {
     }
 
     /** The opened model of that name (benchmarks measure raw inference on it). */
-    public OnnxModel model(String name) {
+    public ModelSession model(String name) {
         return load().models.stream().filter(x -> x.spec().name().equals(name)).findFirst()
                 .orElseThrow(() -> new ModelUnavailableException("model " + name + " not opened"));
     }
@@ -283,7 +283,7 @@ public class FramePipeline implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (loaded != null) {
-            loaded.models.forEach(OnnxModel::close);
+            loaded.models.forEach(ModelSession::close);
             loaded = null;
         }
     }

@@ -13,12 +13,12 @@ public final class IrisGazeEstimator {
 
     private static final int CONTOUR_POINTS = 71;
 
-    private final OnnxModel model;
+    private final ModelSession model;
     private final double enlarge;
     private final double minEyeOpening;
     private final double maxYaw;
 
-    public IrisGazeEstimator(OnnxModel model, double enlarge, double minEyeOpening, double maxYaw) {
+    public IrisGazeEstimator(ModelSession model, double enlarge, double minEyeOpening, double maxYaw) {
         this.model = model;
         this.enlarge = enlarge;
         this.minEyeOpening = minEyeOpening;
@@ -46,7 +46,7 @@ public final class IrisGazeEstimator {
             double width = lm.distance(p[0], p[1]);
             AlignedCrop crop = new AlignedCrop(cx, cy, width * enlarge, angle, model.spec().width(), eye == 1);
             float[] tensor = model.tensor(crop, bgr);
-            float[] out = OnnxModel.output(model.run(tensor, timings), model.spec().outputNames().get(0));
+            float[] out = ModelSession.output(model.run(tensor, timings), model.spec().outputNames().get(0));
             double u = out[3 * CONTOUR_POINTS];
             double w = out[3 * CONTOUR_POINTS + 1];
             double ix = crop.imageX(u, w);

@@ -25,14 +25,14 @@ public final class ObjectDetector {
     private static final int[] STRIDES = {8, 16, 32};
     private static final List<String> LABELS = labels();
 
-    private final OnnxModel model;
+    private final ModelSession model;
     private final double minScore;
     private final Set<Integer> classes;
     private final String[] scoreOutputs = new String[3];
     private final String[] boxOutputs = new String[3];
     private int bins;
 
-    public ObjectDetector(OnnxModel model, double minScore, Set<Integer> classes) {
+    public ObjectDetector(ModelSession model, double minScore, Set<Integer> classes) {
         this.model = model;
         this.minScore = minScore;
         this.classes = classes;
@@ -82,8 +82,8 @@ public final class ObjectDetector {
         for (int s = 0; s < STRIDES.length; s++) {
             int stride = STRIDES[s];
             int cols = iw / stride;
-            float[] scores = OnnxModel.output(out, scoreOutputs[s]);
-            float[] boxes = OnnxModel.output(out, boxOutputs[s]);
+            float[] scores = ModelSession.output(out, scoreOutputs[s]);
+            float[] boxes = ModelSession.output(out, boxOutputs[s]);
             int cells = scores.length / nc;
             for (int i = 0; i < cells; i++) {
                 for (int c : classes) {

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class SpoofClassifier {
 
     /** A model and the crop scale it was trained with. */
-    public record Member(OnnxModel model, double cropScale) {
+    public record Member(ModelSession model, double cropScale) {
     }
 
     private final List<Member> members;
@@ -77,7 +77,7 @@ public final class SpoofClassifier {
                 crop.release();
             }
             Map<String, float[]> out = m.model().run(tensor, timings);
-            double[] p = probabilities(OnnxModel.output(out, m.model().spec().outputNames().get(0)));
+            double[] p = probabilities(ModelSession.output(out, m.model().spec().outputNames().get(0)));
             perModel.put(m.model().spec().name(), p[liveClass]);
             if (mean == null) {
                 mean = new double[p.length];

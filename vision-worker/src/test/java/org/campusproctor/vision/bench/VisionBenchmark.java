@@ -3,7 +3,7 @@ package org.campusproctor.vision.bench;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FrameDecoder;
 import org.campusproctor.vision.pipeline.FramePipeline;
-import org.campusproctor.vision.pipeline.OnnxModel;
+import org.campusproctor.vision.pipeline.ModelSession;
 import org.campusproctor.vision.pipeline.PipelineOptions;
 import org.campusproctor.vision.pipeline.PipelineOptions.Stage;
 import org.campusproctor.vision.pipeline.Timings;
@@ -77,7 +77,7 @@ public final class VisionBenchmark {
             all.activeStages();
             for (String name : List.of(FramePipeline.DETECTOR, FramePipeline.LANDMARKER, FramePipeline.IRIS,
                     "minifasnet_v2", "minifasnet_v1se", FramePipeline.EMBEDDER, FramePipeline.OBJECTS)) {
-                OnnxModel m;
+                ModelSession m;
                 try {
                     m = all.model(name);
                 } catch (RuntimeException notInstalled) {

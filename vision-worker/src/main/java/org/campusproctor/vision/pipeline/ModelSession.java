@@ -19,13 +19,13 @@ import java.util.Map;
  * One model session, opened once and shared by all threads (ONNX Runtime sessions may be run concurrently), with
  * the manifest's preprocessing: BGR 8-bit crop of the model's input size → normalised float tensor.
  */
-public final class OnnxModel implements AutoCloseable {
+public final class ModelSession implements AutoCloseable {
 
     private final ModelSpec spec;
     private final InferenceRuntime runtime;
     private final OrtSession session;
 
-    public OnnxModel(InferenceRuntime runtime, ModelSpec spec) {
+    public ModelSession(InferenceRuntime runtime, ModelSpec spec) {
         this.spec = spec;
         this.runtime = runtime;
         this.session = runtime.open(spec.file());
