@@ -191,13 +191,8 @@ public final class IncidentDetector {
 
         private void byDuration(List<VisionIncident> out, IncidentType type, boolean holds, String frameId, long at,
                                 Map<String, Double> scores, Duration min, String what) {
-            Episode e = episodes.get(type);
-            if (!holds) {
-                e.reset();
-                return;
-            }
-            e.add(new Evidence(frameId, at, scores));
-            if (!e.raised && e.last - e.start >= min.toMillis()) {
+            Episode e = extend(type, holds, frameId, at, scores);
+            if (e != null && !e.raised && e.last - e.start >= min.toMillis()) {
                 e.raised = true;
                 out.add(incident(type, e, at, String.format("%s for %.1f s", what, (e.last - e.start) / 1000.0)));
             }
@@ -205,16 +200,22 @@ public final class IncidentDetector {
 
         private void byCount(List<VisionIncident> out, IncidentType type, boolean holds, String frameId, long at,
                              Map<String, Double> scores, int min, String what) {
-            Episode e = episodes.get(type);
-            if (!holds) {
-                e.reset();
-                return;
-            }
-            e.add(new Evidence(frameId, at, scores));
-            if (!e.raised && e.evidence.size() >= min) {
+            Episode e = extend(type, holds, frameId, at, scores);
+            if (e != null && !e.raised && e.evidence.size() >= min) {
                 e.raised = true;
                 out.add(incident(type, e, at, what + " in " + e.evidence.size() + " consecutive frames"));
             }
+        }
+
+        /** The rule's episode with this frame added, or null (and the episode ended) when its condition no longer holds. */
+        private Episode extend(IncidentType type, boolean holds, String frameId, long at, Map<String, Double> scores) {
+            Episode e = episodes.get(type);
+            if (!holds) {
+                e.reset();
+                return null;
+            }
+            e.add(new Evidence(frameId, at, scores));
+            return e;
         }
 
         private VisionIncident incident(IncidentType type, Episode e, long at, String message) {

@@ -110,11 +110,12 @@ public record IncidentThresholds(Long noFaceForMillis, Long multipleFacesForMill
             }
             v.put(key, check(key, value.doubleValue()));
         });
-        return new IncidentThresholds(asLong(v.get("noFaceForMillis")), asLong(v.get("multipleFacesForMillis")),
-                asDouble(v.get("maxYawDegrees")), asDouble(v.get("maxPitchDegrees")), asDouble(v.get("maxGazeOffset")),
-                asLong(v.get("lookingAwayForMillis")), asDouble(v.get("minLiveScore")), asInt(v.get("spoofFrames")),
-                asDouble(v.get("maxMatchDistance")), asInt(v.get("mismatchFrames")), asDouble(v.get("minPhoneScore")),
-                asInt(v.get("phoneFrames")), asLong(v.get("maxGapMillis")));
+        // check() returned each value in its component's type
+        return new IncidentThresholds((Long) v.get("noFaceForMillis"), (Long) v.get("multipleFacesForMillis"),
+                (Double) v.get("maxYawDegrees"), (Double) v.get("maxPitchDegrees"), (Double) v.get("maxGazeOffset"),
+                (Long) v.get("lookingAwayForMillis"), (Double) v.get("minLiveScore"), (Integer) v.get("spoofFrames"),
+                (Double) v.get("maxMatchDistance"), (Integer) v.get("mismatchFrames"), (Double) v.get("minPhoneScore"),
+                (Integer) v.get("phoneFrames"), (Long) v.get("maxGapMillis"));
     }
 
     /** Checks every set value against its range (for overrides that arrive as a record, e.g. from JSON). */
@@ -158,17 +159,5 @@ public record IncidentThresholds(Long noFaceForMillis, Long multipleFacesForMill
 
     private static <T> T or(T override, T value) {
         return override != null ? override : value;
-    }
-
-    private static Long asLong(Number n) {
-        return n == null ? null : n.longValue();
-    }
-
-    private static Integer asInt(Number n) {
-        return n == null ? null : n.intValue();
-    }
-
-    private static Double asDouble(Number n) {
-        return n == null ? null : n.doubleValue();
     }
 }
