@@ -335,7 +335,7 @@ def rounded(a, digits=7):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--src", default="/work/shared/weights-src/minifasnet", help="folder with the two .pth files")
+    ap.add_argument("--src", default=os.path.join(HERE, "pth"), help="folder with the two .pth files")
     ap.add_argument("--out", default=os.path.join(WEIGHTS, "models"))
     ap.add_argument("--fixtures", default=os.path.join(WEIGHTS, "src/test/resources/minifasnet"))
     ap.add_argument("--images", default=os.path.join(WEIGHTS, "testdata/images/spoof"))

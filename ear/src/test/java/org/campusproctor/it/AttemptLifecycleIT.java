@@ -18,28 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An attempt through its whole life over HTTP: identity check, start, autosave of every question type, proctor
- * actions, incidents and risk score, submit and scoring, essay grading, answer-key correction with re-scoring,
- * review, outcome, timeline and audit log; illegal transitions are refused with 409.
+ * An attempt through its life over HTTP, one behaviour per test, each on an attempt of its own: identity check and
+ * start, autosave of every question type, proctor actions, incidents and risk score, submit and scoring, essay
+ * grading and answer-key correction with re-scoring, review and outcome, termination. Each checks what it leaves on
+ * the attempt's timeline and in the audit log; illegal transitions are refused with 409.
  */
 class AttemptLifecycleIT {
 
     @Test
-    void fullLifecycleWithReviewAndGrading() throws Exception {
-        Client registrar = Client.demo("registrar");
-        Client proctor = Scenario.newUser("proctor");
-        Client candidate = Scenario.newUser("candidate");
-        JsonObject exam = Scenario.exam(registrar, 600, true, Scenario.everyType());
-        String examId = exam.getString("id");
-        String registration = Scenario.register(registrar, examId, candidate, proctor, 120);
-
-        JsonObject attempt = candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null));
+    void identityCheckComesBeforeTheStart() throws Exception {
+        Sitting s = sitting();
+        Client candidate = s.candidate();
+        JsonObject attempt = candidate.expect(201, candidate.post("/api/registrations/" + s.registration() + "/attempt", null));
         String id = attempt.getString("id");
         String base = "/api/attempts/" + id;
         assertEquals("CREATED", attempt.getString("status"));
         assertEquals(720, attempt.getJsonNumber("totalAllowedSeconds").longValue(), "600 s + 120 s extra time");
         assertEquals(6, attempt.getJsonArray("questions").size());
-        assertEquals(id, candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null)).getString("id"),
+        assertEquals(id, candidate.expect(201, candidate.post("/api/registrations/" + s.registration() + "/attempt", null)).getString("id"),
                 "opening again returns the same attempt");
 
         // illegal: start before the identity check; skipping a required identity check
@@ -47,22 +43,37 @@ class AttemptLifecycleIT {
         assertEquals("IDENTITY_CHECK_REQUIRED", candidate.expect(409, candidate.post(base + "/ready", null)).getString("error"));
 
         assertEquals("IDENTITY_CHECK", candidate.expect(200, candidate.post(base + "/identity-check", null)).getString("status"));
-        assertEquals("READY", proctor.expect(200, proctor.post(base + "/identity-verified", null)).getString("status"));
+        assertEquals("READY", s.proctor().expect(200, s.proctor().post(base + "/identity-verified", null)).getString("status"));
         attempt = candidate.expect(200, candidate.post(base + "/start", null));
         assertEquals("IN_PROGRESS", attempt.getString("status"));
         assertNotNull(attempt.getString("deadline"));
 
-        Map<String, String> byType = new HashMap<>();
-        for (JsonValue q : attempt.getJsonArray("questions")) {
-            byType.put(q.asJsonObject().getString("type"), q.asJsonObject().getString("id"));
-        }
-        save(candidate, base, byType.get("SINGLE_CHOICE"), "1", 1);              // 2 of 2
-        save(candidate, base, byType.get("MULTIPLE_CHOICE"), "0,2,1", 1);        // (2-1)/2 x 3 = 1.5
-        save(candidate, base, byType.get("TRUE_FALSE"), "true", 1);              // 1
-        save(candidate, base, byType.get("SHORT_TEXT"), "paris", 1);             // wrong first...
-        save(candidate, base, byType.get("SHORT_TEXT"), "  PARIS ", 2);          // ...corrected: 1
-        save(candidate, base, byType.get("NUMERIC"), "3.145", 1);                // within 0.01: 2
-        save(candidate, base, byType.get("ESSAY"), "Proctoring must be proportionate.", 1);
+        assertTimeline(s.proctor(), base, Set.of("CREATED", "IDENTITY_CHECK", "IDENTITY_VERIFIED", "IN_PROGRESS"));
+    }
+
+    @Test
+    void autosaveAppliesEveryQuestionTypeAndTheLatestCorrection() throws Exception {
+        Sitting s = sitting();
+        JsonObject attempt = started(s);
+        String base = "/api/attempts/" + attempt.getString("id");
+        Map<String, String> byType = questionsByType(attempt);
+        saveEveryType(s.candidate(), base, byType);
+
+        Map<String, Long> sequences = s.candidate().expect(200, s.candidate().get(base)).getJsonArray("answers").stream()
+                .map(JsonValue::asJsonObject).collect(Collectors.toMap(a -> a.getString("questionId"), a -> a.getJsonNumber("sequence").longValue()));
+        assertEquals(6, sequences.size(), "one answer per question: " + sequences);
+        assertEquals(2L, sequences.get(byType.get("SHORT_TEXT")), "the correction replaced the first save");
+    }
+
+    @Test
+    void proctorPausesResumesAndExtendsTheTime() throws Exception {
+        Sitting s = sitting();
+        Client candidate = s.candidate();
+        Client proctor = s.proctor();
+        JsonObject attempt = started(s);
+        String id = attempt.getString("id");
+        String base = "/api/attempts/" + id;
+        Map<String, String> byType = questionsByType(attempt);
 
         proctor.expect(200, proctor.post(base + "/messages", Json.createObjectBuilder().add("text", "Please face the camera").build()));
         proctor.expect(200, proctor.post(base + "/messages", Json.createObjectBuilder().add("text", "Second warning").add("warning", true).build()));
@@ -73,6 +84,17 @@ class AttemptLifecycleIT {
         assertEquals("IN_PROGRESS", proctor.expect(200, proctor.post(base + "/resume", null)).getString("status"));
         JsonObject extended = proctor.expect(200, proctor.post(base + "/time", Json.createObjectBuilder().add("seconds", 60).add("reason", "network outage").build()));
         assertEquals(780, extended.getJsonNumber("totalAllowedSeconds").longValue());
+
+        assertTimeline(proctor, base, Set.of("MESSAGED", "WARNED", "PAUSED", "RESUMED", "TIME_ADDED"));
+        assertAudited(id, Set.of(proctor.username + ":PROCTOR_PAUSED"));
+    }
+
+    @Test
+    void incidentsRaiseTheRiskScoreAndNeverChangeTheStatus() throws Exception {
+        Sitting s = sitting();
+        Client candidate = s.candidate();
+        Client proctor = s.proctor();
+        String base = "/api/attempts/" + started(s).getString("id");
 
         proctor.expect(201, proctor.post(base + "/incidents", Json.createObjectBuilder().add("type", "SECOND_PERSON")
                 .add("severity", "HIGH").add("detail", "someone behind").build()));
@@ -85,6 +107,19 @@ class AttemptLifecycleIT {
         assertEquals(0, candidateView.getJsonArray("incidents").size(), "candidates do not see incidents");
         assertEquals("IN_PROGRESS", candidateView.getString("status"), "incidents never change the status");
 
+        assertTimeline(proctor, base, Set.of("SECOND_PERSON", "TAB_SWITCH"));
+    }
+
+    @Test
+    void submitScoresTheSavedAnswers() throws Exception {
+        Sitting s = sitting();
+        Client candidate = s.candidate();
+        JsonObject attempt = started(s);
+        String id = attempt.getString("id");
+        String base = "/api/attempts/" + id;
+        Map<String, String> byType = questionsByType(attempt);
+        saveEveryType(candidate, base, byType);
+
         JsonObject submitted = candidate.expect(200, candidate.post(base + "/submit", null));
         assertEquals("SUBMITTED", submitted.getString("status"));
         assertEquals("PENDING_REVIEW", submitted.getString("reviewStatus"));
@@ -95,16 +130,48 @@ class AttemptLifecycleIT {
         assertEquals("DUPLICATE", candidate.expect(200, candidate.put(base + "/answers/" + byType.get("SHORT_TEXT"),
                 Scenario.save(null, "  PARIS ", "save-2", 2))).getString("outcome"), "a retried acknowledged save is still acknowledged");
 
+        assertTimeline(s.proctor(), base, Set.of("SUBMITTED"));
+        assertAudited(id, Set.of(candidate.username + ":ATTEMPT_SUBMITTED"));
+    }
+
+    @Test
+    void essayGradeAndAnswerKeyCorrectionRescore() throws Exception {
+        Sitting s = sitting();
+        Client registrar = s.registrar();
+        JsonObject attempt = started(s);
+        String id = attempt.getString("id");
+        String base = "/api/attempts/" + id;
+        Map<String, String> byType = questionsByType(attempt);
+        saveEveryType(s.candidate(), base, byType);
+        s.candidate().expect(200, s.candidate().post(base + "/submit", null)); // 7.50 of 14 (submitScoresTheSavedAnswers)
+
         JsonObject graded = registrar.expect(200, registrar.put(base + "/answers/" + byType.get("ESSAY") + "/grade",
                 Json.createObjectBuilder().add("points", 4).add("comment", "good").build()));
         assertEquals(new BigDecimal("11.50"), graded.getJsonNumber("score").bigDecimalValue());
         assertTrue(graded.getBoolean("gradingComplete"));
 
-        JsonObject rescored = registrar.expect(200, registrar.put("/api/exams/" + examId + "/questions/" + byType.get("MULTIPLE_CHOICE") + "/key",
+        JsonObject rescored = registrar.expect(200, registrar.put("/api/exams/" + s.examId() + "/questions/" + byType.get("MULTIPLE_CHOICE") + "/key",
                 Json.createObjectBuilder().add("type", "MULTIPLE_CHOICE").add("correctChoices", Json.createArrayBuilder().add(0).add(1).add(2)).build()));
         assertTrue(rescored.getInt("rescoredAttempts") >= 1);
-        assertEquals(new BigDecimal("13.00"), proctor.expect(200, proctor.get(base)).getJsonNumber("score").bigDecimalValue(),
+        assertEquals(new BigDecimal("13.00"), s.proctor().expect(200, s.proctor().get(base)).getJsonNumber("score").bigDecimalValue(),
                 "0,2,1 is now fully correct: 3 points, the manual essay grade is kept");
+
+        assertTimeline(s.proctor(), base, Set.of("GRADED", "RESCORED"));
+        assertAudited(id, Set.of(registrar.username + ":ANSWER_GRADED"));
+    }
+
+    @Test
+    void finalReviewReleasesTheOutcome() throws Exception {
+        Sitting s = sitting();
+        Client proctor = s.proctor();
+        JsonObject attempt = started(s);
+        String id = attempt.getString("id");
+        String base = "/api/attempts/" + id;
+        Map<String, String> byType = questionsByType(attempt);
+        saveEveryType(s.candidate(), base, byType);
+        s.candidate().expect(200, s.candidate().post(base + "/submit", null));
+        s.registrar().expect(200, s.registrar().put(base + "/answers/" + byType.get("ESSAY") + "/grade",
+                Json.createObjectBuilder().add("points", 4).add("comment", "good").build())); // 11.50 of 14, passing score 50 %
 
         assertEquals("ILLEGAL_TRANSITION", proctor.expect(409, proctor.post(base + "/review", decision("FINAL", null))).getString("error"));
         assertEquals("INVALID_INPUT", proctor.expect(400, proctor.post(base + "/review", decision("SUSPICIOUS", ""))).getString("error"));
@@ -114,19 +181,8 @@ class AttemptLifecycleIT {
         assertEquals("PASSED", fin.getString("outcome"));
         assertEquals("ILLEGAL_TRANSITION", proctor.expect(409, proctor.post(base + "/review", decision("SUSPICIOUS", "too late"))).getString("error"));
 
-        JsonArray timeline = Server.jsonArray(proctor.get(base + "/timeline"));
-        Set<String> actions = timeline.stream().map(v -> v.asJsonObject().getString("action")).collect(Collectors.toSet());
-        assertTrue(actions.containsAll(Set.of("CREATED", "IDENTITY_CHECK", "IDENTITY_VERIFIED", "IN_PROGRESS", "MESSAGED",
-                "WARNED", "PAUSED", "RESUMED", "TIME_ADDED", "SECOND_PERSON", "TAB_SWITCH", "SUBMITTED", "GRADED",
-                "RESCORED", "CLEARED", "FINAL")), actions.toString());
-
-        JsonArray audit = Server.jsonArray(Scenario.admin().get("/api/audit?limit=500"));
-        Set<String> audited = audit.stream().map(JsonValue::asJsonObject).filter(e -> id.equals(e.getString("targetId", null)))
-                .map(e -> e.getString("actor") + ":" + e.getString("action")).collect(Collectors.toSet());
-        assertTrue(audited.containsAll(Set.of(candidate.username + ":ATTEMPT_SUBMITTED", registrar.username + ":ANSWER_GRADED",
-                proctor.username + ":REVIEW_FINAL", proctor.username + ":PROCTOR_PAUSED")), audited.toString());
-        assertTrue(audit.stream().map(JsonValue::asJsonObject).filter(e -> id.equals(e.getString("targetId", null)))
-                .allMatch(e -> e.containsKey("origin") && !e.isNull("origin")), "every entry says where from");
+        assertTimeline(proctor, base, Set.of("CLEARED", "FINAL"));
+        assertAudited(id, Set.of(proctor.username + ":REVIEW_FINAL"));
     }
 
     @Test
@@ -157,6 +213,63 @@ class AttemptLifecycleIT {
                 Json.createObjectBuilder().add("seconds", 60).add("reason", "late").build())).getString("error"));
         proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("SUSPICIOUS", "phone visible on frames")));
         assertEquals("VOIDED", proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("FINAL", null))).getString("outcome"));
+    }
+
+    /** A registrar's published exam (one question of every type, identity check, 600 s), a proctor and a candidate registered with 120 s extra time. */
+    record Sitting(Client registrar, Client proctor, Client candidate, String examId, String registration) {
+    }
+
+    static Sitting sitting() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client proctor = Scenario.newUser("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        String examId = Scenario.exam(registrar, 600, true, Scenario.everyType()).getString("id");
+        return new Sitting(registrar, proctor, candidate, examId, Scenario.register(registrar, examId, candidate, proctor, 120));
+    }
+
+    /** Opens the attempt and takes it through the identity check to IN_PROGRESS; returns the attempt JSON. */
+    static JsonObject started(Sitting s) throws Exception {
+        Client candidate = s.candidate();
+        String base = "/api/attempts/" + candidate.expect(201, candidate.post("/api/registrations/" + s.registration() + "/attempt", null)).getString("id");
+        candidate.expect(200, candidate.post(base + "/identity-check", null));
+        s.proctor().expect(200, s.proctor().post(base + "/identity-verified", null));
+        return candidate.expect(200, candidate.post(base + "/start", null));
+    }
+
+    static Map<String, String> questionsByType(JsonObject attempt) {
+        Map<String, String> byType = new HashMap<>();
+        for (JsonValue q : attempt.getJsonArray("questions")) {
+            byType.put(q.asJsonObject().getString("type"), q.asJsonObject().getString("id"));
+        }
+        return byType;
+    }
+
+    /** Answers of Scenario.everyType(): 7.50 of 14 points before the essay is graded. */
+    static void saveEveryType(Client candidate, String base, Map<String, String> byType) throws Exception {
+        save(candidate, base, byType.get("SINGLE_CHOICE"), "1", 1);              // 2 of 2
+        save(candidate, base, byType.get("MULTIPLE_CHOICE"), "0,2,1", 1);        // (2-1)/2 x 3 = 1.5
+        save(candidate, base, byType.get("TRUE_FALSE"), "true", 1);              // 1
+        save(candidate, base, byType.get("SHORT_TEXT"), "paris", 1);             // wrong first...
+        save(candidate, base, byType.get("SHORT_TEXT"), "  PARIS ", 2);          // ...corrected: 1
+        save(candidate, base, byType.get("NUMERIC"), "3.145", 1);                // within 0.01: 2
+        save(candidate, base, byType.get("ESSAY"), "Proctoring must be proportionate.", 1);
+    }
+
+    /** The attempt's timeline (read by staff) holds these actions, among others. */
+    static void assertTimeline(Client staff, String base, Set<String> expected) throws Exception {
+        JsonArray timeline = Server.jsonArray(staff.get(base + "/timeline"));
+        Set<String> actions = timeline.stream().map(v -> v.asJsonObject().getString("action")).collect(Collectors.toSet());
+        assertTrue(actions.containsAll(expected), actions.toString());
+    }
+
+    /** The audit log has these actor:action entries for the attempt, and every entry of the attempt says where from. */
+    static void assertAudited(String attemptId, Set<String> expected) throws Exception {
+        JsonArray audit = Server.jsonArray(Scenario.admin().get("/api/audit?limit=500"));
+        Set<String> audited = audit.stream().map(JsonValue::asJsonObject).filter(e -> attemptId.equals(e.getString("targetId", null)))
+                .map(e -> e.getString("actor") + ":" + e.getString("action")).collect(Collectors.toSet());
+        assertTrue(audited.containsAll(expected), audited.toString());
+        assertTrue(audit.stream().map(JsonValue::asJsonObject).filter(e -> attemptId.equals(e.getString("targetId", null)))
+                .allMatch(e -> e.containsKey("origin") && !e.isNull("origin")), "every entry says where from");
     }
 
     static void save(Client candidate, String base, String questionId, String response, long sequence) throws Exception {

@@ -1,5 +1,6 @@
 package org.campusproctor.it;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -148,21 +150,12 @@ class FrameRoundTripIT {
         assertEquals(202, upload.statusCode(), "the JPEG magic passes intake; only decoding can tell: " + upload.body());
         String mediaId = Server.json(upload).getString("mediaId");
 
-        JsonObject parked = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (parked == null && System.nanoTime() < deadline) {
+        JsonArray deadLetters = Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(500), () -> {
             HttpResponse<String> dlq = admin.get("/api/admin/dead-letters/frames.dlq");
             assertEquals(200, dlq.statusCode(), dlq.body());
-            for (jakarta.json.JsonValue v : Server.json(dlq).getJsonArray("messages")) {
-                if (mediaId.equals(v.asJsonObject().getString("mediaId", null))) {
-                    parked = v.asJsonObject();
-                }
-            }
-            if (parked == null) {
-                Thread.sleep(500);
-            }
-        }
-        assertNotNull(parked, "frame " + mediaId + " not on frames.dlq");
+            return Server.json(dlq).getJsonArray("messages");
+        }, messages -> parked(messages, mediaId) != null, "frame " + mediaId + " on frames.dlq");
+        JsonObject parked = parked(deadLetters, mediaId);
         assertEquals(attemptId, parked.getString("attemptId"));
         assertTrue(parked.getString("failureReason").startsWith("CorruptFrameException"), parked.toString());
         assertEquals(404, Client.demo("proctor").get("/api/frames/" + mediaId + "/analysis").statusCode(), "never analysed");
@@ -191,6 +184,17 @@ class FrameRoundTripIT {
     @Test
     void unknownFrameHasNoAnalysis() throws Exception {
         assertEquals(404, Client.demo("proctor").get("/api/frames/" + UUID.randomUUID() + "/analysis").statusCode());
+    }
+
+    /** The dead-lettered message of the frame, or null. */
+    private static JsonObject parked(JsonArray messages, String mediaId) {
+        JsonObject parked = null;
+        for (jakarta.json.JsonValue v : messages) {
+            if (mediaId.equals(v.asJsonObject().getString("mediaId", null))) {
+                parked = v.asJsonObject();
+            }
+        }
+        return parked;
     }
 
     private JsonObject awaitPush(String mediaId, int seconds) throws InterruptedException {

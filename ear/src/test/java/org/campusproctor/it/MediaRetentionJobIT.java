@@ -4,7 +4,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,16 +26,10 @@ class MediaRetentionJobIT {
         assertEquals(202, started.statusCode(), started.body());
         long id = Server.json(started).getJsonNumber("executionId").longValue();
 
-        JsonObject execution = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            execution = Server.json(admin.get("/api/jobs/executions/" + id));
-            String status = execution.getString("batchStatus");
-            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("ABANDONED")) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        JsonObject execution = Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> Server.json(admin.get("/api/jobs/executions/" + id)),
+                e -> Set.of("COMPLETED", "FAILED", "ABANDONED").contains(e.getString("batchStatus")),
+                "the end of job execution " + id);
         assertEquals("COMPLETED", execution.getString("batchStatus"), execution.toString());
         String exit = execution.getString("exitStatus");
         assertTrue(exit.startsWith("PURGED:") && Integer.parseInt(exit.substring(7)) >= 1, exit);

@@ -8,6 +8,7 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,8 @@ class RestartIT {
     static void reloadServer() throws Exception {
         String home = System.getProperty("it.server.home");
         String port = System.getProperty("it.management.port", "10090");
+        // a session of the running application: the restarted one no longer knows it
+        Client before = Client.demo("proctor");
         Path log = Files.createTempFile("reload", ".log");
         Process cli = new ProcessBuilder(home + File.separator + "bin" + File.separator + "jboss-cli.sh",
                 "--connect", "--controller=localhost:" + port, "--command=:reload")
@@ -76,20 +79,23 @@ class RestartIT {
         String output = Files.readString(log);
         assertEquals(0, cli.exitValue(), output);
         assertTrue(output.contains("success"), output);
-        // :reload answers before the server is back: wait for the application
-        Thread.sleep(2_000);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> status = Server.get("/api/system/status");
-                if (status.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
+        // :reload answers before the server has even gone down: wait until the application is up again and it is the
+        // restarted one that answers (the session opened before the reload is unknown to it)
+        Eventually.await(Duration.ofSeconds(240), Duration.ofMillis(500), () -> applicationState(before),
+                "restarted"::equals, "CampusProctor back after :reload");
+    }
+
+    /** "down", "up, session from before the reload still valid" or "restarted". */
+    private static String applicationState(Client sessionFromBefore) throws InterruptedException {
+        try {
+            HttpResponse<String> status = Server.get("/api/system/status");
+            if (status.statusCode() != 200) {
+                return "down: status " + status.statusCode();
             }
-            Thread.sleep(1_000);
+            int session = sessionFromBefore.get("/api/session").statusCode();
+            return session == 401 ? "restarted" : "up, session from before the reload answered " + session;
+        } catch (java.io.IOException e) {
+            return "down: " + e; // not listening yet
         }
-        throw new AssertionError("CampusProctor did not come back after :reload");
     }
 }

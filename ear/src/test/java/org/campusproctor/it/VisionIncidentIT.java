@@ -4,9 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,22 +25,14 @@ class VisionIncidentIT {
         String base = "/api/attempts/" + running.attemptId();
         for (int i = 0; i < 4; i++) {
             running.candidate().expect(202, running.candidate().upload(base + "/frames", "image/jpeg", TestImages.syntheticJpeg(320, 240)));
+            // The capture time of a frame is when the server receives it: frames 1.1 s apart make an episode of
+            // more than two seconds without a face (the scenario itself, not a wait for the server)
             Thread.sleep(1_100);
         }
         Client proctor = Client.demo("proctor");
-        Optional<JsonObject> noFace = Optional.empty();
-        JsonObject view = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (noFace.isEmpty() && System.nanoTime() < deadline) {
-            view = proctor.expect(200, proctor.get(base));
-            noFace = view.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
-                    .filter(i -> i.getString("type").equals("NO_FACE")).findFirst();
-            if (noFace.isEmpty()) {
-                Thread.sleep(1_000);
-            }
-        }
-        assertTrue(noFace.isPresent(), "no NO_FACE incident on the attempt: " + view);
-        JsonObject incident = noFace.get();
+        JsonObject view = Eventually.await(Duration.ofSeconds(90), Duration.ofSeconds(1), () -> proctor.expect(200, proctor.get(base)),
+                v -> noFaceIncident(v).isPresent(), "a NO_FACE incident on attempt " + running.attemptId());
+        JsonObject incident = noFaceIncident(view).orElseThrow();
         assertEquals("VISION", incident.getString("source"));
         assertEquals("MEDIUM", incident.getString("severity"));
         List<String> evidence = incident.getJsonArray("evidenceMediaIds").getValuesAs(jakarta.json.JsonString.class)
@@ -65,24 +57,23 @@ class VisionIncidentIT {
         for (int i = 0; i < 4; i++) {
             frames.add(running.candidate().expect(202, running.candidate().upload(base + "/frames", "image/jpeg",
                     TestImages.syntheticJpeg(320, 240))).getString("mediaId"));
+            // the empty-seat episode of the test above, frames 1.1 s apart in capture time (the scenario, not a wait)
             Thread.sleep(1_100);
         }
         Client proctor = Client.demo("proctor");
-        JsonObject last = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (last == null && System.nanoTime() < deadline) {
-            var response = proctor.get("/api/frames/" + frames.get(frames.size() - 1) + "/analysis");
-            if (response.statusCode() == 200) {
-                last = Server.json(response);
-            } else {
-                Thread.sleep(500);
-            }
-        }
-        assertTrue(last != null, "last frame never analysed");
+        String lastFrame = frames.get(frames.size() - 1);
+        JsonObject last = Server.json(Eventually.await(Duration.ofSeconds(90), Duration.ofMillis(500),
+                () -> proctor.get("/api/frames/" + lastFrame + "/analysis"), r -> r.statusCode() == 200,
+                "the analysis of the last frame " + lastFrame));
         assertEquals(0, last.getJsonObject("detail").getInt("faceCount"));
         JsonObject view = proctor.expect(200, proctor.get(base));
         assertEquals(0, view.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
                 .filter(i -> i.getString("type").equals("NO_FACE")).count(), view.toString());
+    }
+
+    private static Optional<JsonObject> noFaceIncident(JsonObject view) {
+        return view.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("type").equals("NO_FACE")).findFirst();
     }
 
     @Test

@@ -23,9 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (bilinear), RGB, x/127.5 - 1 (MediaPipe's [-1,1]); anchors + sigmoid + greedy NMS (BlazeFaceDecoder).
  *
  * <p>What holds and is asserted: exactly one face with score >= 0.5 on every images/single_frontal still, three and
- * two faces on the two multi_face stills, nothing >= 0.5 on the three no_person stills without an animal.
- * Not asserted (measured, see README): the cat photo (no_person/skimage_chelsea_cat_animal_face.png) is detected as a
- * face with score ~0.84 — BlazeFace has no notion of "human"; and the rocket photo has a weak 0.43 candidate.
+ * two faces on the two multi_face stills, nothing >= 0.5 on the three no_person stills without an animal, and never
+ * more than one face on the one-person head_pose and spoof stills (one wherever the face is visible).
+ * Not asserted (see README; BlazeFaceReport prints every detection): the cat photo
+ * (no_person/skimage_chelsea_cat_animal_face.png) is detected as a face with score ~0.84 — BlazeFace has no notion of
+ * "human"; and the rocket photo has a weak 0.43 candidate.
  */
 class BlazeFaceSanityTest {
     static final float MIN_SCORE = 0.5f;
@@ -98,18 +100,27 @@ class BlazeFaceSanityTest {
             }
             assertEquals(0, d.size(), f + ": " + d);
         }
-        // the weak candidates below the threshold, for the record
-        for (Path f : images("no_person")) {
-            detect(f, 0.3f);
-        }
     }
 
+    /**
+     * One person on each head_pose and spoof still: a second box there would be a phantom second person (the
+     * vision worker's MULTIPLE_FACES). The face is found at every pose up to the ~85 degree occluded profile, and on
+     * every print and screen replay (judging those is the anti-spoof models' business); only the 60 degree downward
+     * pitch with the face mostly hidden may go unseen.
+     */
     @Test
-    void reportHeadPoseAndSpoofStills() throws Exception {
-        // measured only: pose and presentation-attack stills are other components' business
-        for (String dir : List.of("head_pose", "spoof")) {
-            for (Path f : images(dir)) {
-                detect(f, MIN_SCORE);
+    void atMostOneFaceOnOnePersonStillsAndOneWhereverItIsVisible() throws Exception {
+        Map<String, Integer> stills = Map.of("head_pose", 7, "spoof", 4);
+        for (Map.Entry<String, Integer> dir : stills.entrySet()) {
+            List<Path> files = images(dir.getKey());
+            assertEquals(dir.getValue(), files.size(), dir.getKey());
+            for (Path f : files) {
+                List<BlazeFaceDecoder.Detection> d = detect(f, MIN_SCORE);
+                if (f.getFileName().toString().contains("face_mostly_hidden")) {
+                    assertTrue(d.size() <= 1, f + ": " + d);
+                } else {
+                    assertEquals(1, d.size(), f + ": " + d);
+                }
             }
         }
     }

@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,11 +43,6 @@ class TfjsParityTest {
     @BeforeAll
     static void setUp() {
         env = OrtEnvironment.getEnvironment();
-    }
-
-    @AfterAll
-    static void report() {
-        // nothing to close: sessions are closed per test, the environment is a JVM singleton
     }
 
     static JsonNode fixture(String model) throws IOException {
