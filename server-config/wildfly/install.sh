@@ -68,10 +68,19 @@ if [ -d "$here/models" ]; then
 fi
 
 echo "Configuring standalone-full.xml (database: $db)"
+# The scripts' ${campusproctor.*} parameters are filled in here, from the properties: inside an embedded server the
+# CLI would resolve them against the system properties the existing configuration already set, so a changed value
+# would never be applied on a re-run.
+script="$(cat "$here/cli/datasource-$db.cli" "$here/cli/configure.cli")"
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  key="${line%%=*}"
+  value="$(prop "$key")"
+  script="${script//"\${$key}"/"$value"}"
+done < "$work/campusproctor.properties"
 {
   echo "embed-server --server-config=standalone-full.xml --std-out=discard"
-  cat "$here/cli/datasource-$db.cli"
-  cat "$here/cli/configure.cli"
+  printf '%s\n' "$script"
   echo "stop-embedded-server"
 } > "$work/install.cli"
 "$wildfly_home/bin/jboss-cli.sh" --file="$work/install.cli" --properties="$work/campusproctor.properties" \
