@@ -2,6 +2,9 @@ package org.campusproctor.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.campusproctor.it.ApiSurface.As;
+import org.campusproctor.it.ApiSurface.Body;
+import org.campusproctor.it.ApiSurface.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -29,84 +32,22 @@ class FuzzIT {
     private static final int REQUESTS = Integer.getInteger("it.fuzz.requests", 10_000);
     private static final long SEED = Long.getLong("it.fuzz.seed", 20261130L);
 
-    /** Who a request is sent as. */
-    enum As { ANONYMOUS, OWNER, OTHER_CANDIDATE, ASSIGNED_PROCTOR, OTHER_PROCTOR, REGISTRAR, ADMIN }
-
-    /** What a request's body is. */
-    enum Body { NONE, JSON, IMAGE }
-
-    /**
-     * An endpoint: method, path template ({attempt}, {question}, {exam}, {registration}, {user}, {media}, {incident},
-     * {execution}), who may call it on the real resources, and its body.
-     */
-    record Endpoint(String method, String path, Set<As> allowed, Body body, String validJson) {
-    }
-
-    private static final Set<As> STAFF_OF_ATTEMPT = Set.of(As.ASSIGNED_PROCTOR, As.REGISTRAR, As.ADMIN);
-    private static final Set<As> PROCTORING = Set.of(As.ASSIGNED_PROCTOR, As.ADMIN);
-    private static final Set<As> REGISTRY = Set.of(As.REGISTRAR, As.ADMIN);
-
-    static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/accounts", Set.of(As.ADMIN), Body.JSON,
-                    "{\"username\":\"fuzz-new\",\"password\":\"fuzz-password-1234\",\"displayName\":\"F\",\"roles\":[\"admin\"]}"),
-            new Endpoint("DELETE", "/api/accounts/{user}", Set.of(As.ADMIN), Body.NONE, null),
-            new Endpoint("GET", "/api/audit", Set.of(As.ADMIN), Body.NONE, null),
-            new Endpoint("POST", "/api/exams", REGISTRY, Body.JSON, "{\"title\":\"fuzz\",\"durationSeconds\":60}"),
-            new Endpoint("GET", "/api/exams/{exam}", REGISTRY, Body.NONE, null),
-            new Endpoint("POST", "/api/exams/{exam}/questions", REGISTRY, Body.JSON,
-                    "{\"type\":\"TRUE_FALSE\",\"prompt\":\"x\",\"points\":1,\"correctBoolean\":true}"),
-            new Endpoint("PUT", "/api/exams/{exam}/questions/{question}/key", REGISTRY, Body.JSON,
-                    "{\"type\":\"SHORT_TEXT\",\"acceptedAnswers\":[\"anything\"]}"),
-            new Endpoint("POST", "/api/exams/{exam}/archive", REGISTRY, Body.NONE, null),
-            new Endpoint("POST", "/api/exams/{exam}/registrations", REGISTRY, Body.JSON, "{\"candidate\":\"candidate2\"}"),
-            new Endpoint("PUT", "/api/registrations/{registration}/enrolment-photo", REGISTRY, Body.IMAGE, null),
-            new Endpoint("POST", "/api/registrations/{registration}/attempt", Set.of(As.OWNER), Body.NONE, null),
-            new Endpoint("GET", "/api/attempts/{attempt}", Set.of(As.OWNER, As.ASSIGNED_PROCTOR, As.REGISTRAR, As.ADMIN),
-                    Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/identity-check", Set.of(As.OWNER), Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/ready", Set.of(As.OWNER), Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/start", Set.of(As.OWNER), Body.NONE, null),
-            new Endpoint("PUT", "/api/attempts/{attempt}/answers/{question}", Set.of(As.OWNER), Body.JSON,
-                    "{\"response\":\"forged\",\"saveId\":\"fuzz\",\"sequence\":999999}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/submit", Set.of(As.OWNER), Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/browser-events", Set.of(As.OWNER), Body.JSON,
-                    "{\"type\":\"TAB_HIDDEN\",\"severity\":\"LOW\",\"detail\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/frames", Set.of(As.OWNER), Body.IMAGE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/identity-verified", PROCTORING, Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/pause", PROCTORING, Body.JSON, "{\"reason\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/resume", PROCTORING, Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/terminate", PROCTORING, Body.JSON, "{\"reason\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/error", PROCTORING, Body.JSON, "{\"reason\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/time", PROCTORING, Body.JSON, "{\"seconds\":600,\"reason\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/messages", PROCTORING, Body.JSON, "{\"text\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/incidents", PROCTORING, Body.JSON,
-                    "{\"type\":\"OTHER\",\"severity\":\"CRITICAL\",\"detail\":\"forged\"}"),
-            new Endpoint("GET", "/api/attempts/{attempt}/timeline", STAFF_OF_ATTEMPT, Body.NONE, null),
-            new Endpoint("POST", "/api/attempts/{attempt}/review", PROCTORING, Body.JSON,
-                    "{\"decision\":\"SUSPICIOUS\",\"reason\":\"forged\"}"),
-            new Endpoint("POST", "/api/attempts/{attempt}/incidents/{incident}/dismiss", PROCTORING, Body.JSON,
-                    "{\"reason\":\"forged\"}"),
-            new Endpoint("PUT", "/api/attempts/{attempt}/answers/{question}/grade", REGISTRY, Body.JSON,
-                    "{\"points\":5,\"comment\":\"forged\"}"),
-            new Endpoint("POST", "/api/jobs/media-retention", REGISTRY, Body.JSON, "{\"retentionDays\":0}"),
-            new Endpoint("GET", "/api/jobs/executions/{execution}", REGISTRY, Body.NONE, null),
-            new Endpoint("GET", "/api/frames/{media}/analysis", Set.of(As.ASSIGNED_PROCTOR, As.ADMIN), Body.NONE, null),
-            new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null));
-
     private final Random random = new Random(SEED);
-    private final Map<As, Client> clients = new TreeMap<>();
-    private final Map<String, String> ids = new TreeMap<>();
+    private Map<As, Client> clients;
+    private Map<String, String> ids;
 
     @Test
     void malformedAndForgedRequestsGetAClear4xxAndChangeNothing() throws Exception {
-        setUp();
+        ApiSurface surface = ApiSurface.create();
+        clients = surface.clients;
+        ids = surface.ids;
         Function<String, String> snapshot = this::snapshot;
         String before = snapshot.apply("");
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> unexpected = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
-            Endpoint e = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
+            Endpoint e = ApiSurface.ENDPOINTS.get(random.nextInt(ApiSurface.ENDPOINTS.size()));
             String[] request = new String[1];
             HttpResponse<String> r = send(e, request);
             statuses.merge(r.statusCode(), 1, Integer::sum);
@@ -126,38 +67,6 @@ class FuzzIT {
         Client owner = clients.get(As.OWNER);
         owner.expect(200, owner.put("/api/attempts/" + ids.get("attempt") + "/answers/" + ids.get("question"),
                 Scenario.save(ids.get("question"), "after the storm", "fuzz-after", 2)));
-    }
-
-    private void setUp() throws Exception {
-        Client registrar = Client.demo("registrar");
-        Client owner = Scenario.newUser("candidate");
-        Client other = Scenario.newUser("candidate");
-        Client assigned = Scenario.newUser("proctor");
-        JsonObject exam = Scenario.exam(registrar, 3600, false, Scenario.everyType());
-        String registration = Scenario.register(registrar, exam.getString("id"), owner, assigned, 0);
-        JsonObject attempt = Scenario.startedAttempt(owner, registration);
-        String question = exam.getJsonArray("questions").getJsonObject(3).getString("id");
-        owner.expect(200, owner.put("/api/attempts/" + attempt.getString("id") + "/answers/" + question,
-                Scenario.save(question, "Paris", "fuzz-before", 1)));
-        JsonObject flagged = assigned.expect(201, assigned.post("/api/attempts/" + attempt.getString("id") + "/incidents",
-                Json.createObjectBuilder().add("type", "OTHER").add("severity", "LOW").add("detail", "seen").build()));
-        Client victim = Scenario.newUser("candidate");
-
-        clients.put(As.ANONYMOUS, Client.anonymous());
-        clients.put(As.OWNER, owner);
-        clients.put(As.OTHER_CANDIDATE, other);
-        clients.put(As.ASSIGNED_PROCTOR, assigned);
-        clients.put(As.OTHER_PROCTOR, Scenario.newUser("proctor"));
-        clients.put(As.REGISTRAR, registrar);
-        clients.put(As.ADMIN, Scenario.admin());
-        ids.put("attempt", attempt.getString("id"));
-        ids.put("question", question);
-        ids.put("exam", exam.getString("id"));
-        ids.put("registration", registration);
-        ids.put("user", victim.username);
-        ids.put("incident", flagged.getString("id"));
-        ids.put("media", "00000000-0000-0000-0000-000000000000");
-        ids.put("execution", "1");
     }
 
     /** What must not change: the attempt, the exam and the victim account, as the admin reads them. */
