@@ -85,6 +85,17 @@ final class Client {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any request as this user: raw bytes with any content type (null body = none, null type = no header). */
+    HttpResponse<String> raw(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Expects the status, returns the body as JSON (or an empty object). */
     JsonObject expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {

@@ -1,0 +1,65 @@
+package org.campusproctor.infrastructure.messaging;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import org.campusproctor.contract.vision.Queues;
+import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.domain.identity.Role;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Operations: what is parked on a dead-letter queue and why. Browse only: nothing is consumed. Admins only. */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class DeadLetterBrowser {
+
+    /** The first messages parked on a dead-letter queue, each as its properties (the failure reason among them). */
+    public record DeadLetters(String queue, int count, List<Map<String, String>> messages) {
+    }
+
+    private static final Set<String> QUEUES = Set.of(Queues.FRAMES_DLQ, Queues.VISION_RESULTS_DLQ);
+
+    @Inject
+    private JMSContext jms;
+
+    /** @param limit at most this many messages, 1..1000 */
+    public DeadLetters browse(String queue, int limit) {
+        if (!QUEUES.contains(queue)) {
+            throw new NotFoundException("Dead-letter queue", queue);
+        }
+        List<Map<String, String>> items = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
+            @SuppressWarnings("unchecked")
+            Enumeration<Message> messages = browser.getEnumeration();
+            int max = Math.max(1, Math.min(limit, 1000));
+            while (messages.hasMoreElements() && items.size() < max) {
+                Message m = messages.nextElement();
+                Map<String, String> item = new TreeMap<>();
+                item.put("jmsTimestamp", Long.toString(m.getJMSTimestamp()));
+                @SuppressWarnings("unchecked")
+                Enumeration<String> names = m.getPropertyNames();
+                for (String name : Collections.list(names)) {
+                    Object v = m.getObjectProperty(name);
+                    if (v != null && !name.startsWith("_AMQ")) {
+                        item.put(name, v.toString());
+                    }
+                }
+                items.add(item);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot browse " + queue + ": " + e.getMessage(), e);
+        }
+        return new DeadLetters(queue, items.size(), items);
+    }
+}
