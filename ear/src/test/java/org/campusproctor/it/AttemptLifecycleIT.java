@@ -123,9 +123,11 @@ class AttemptLifecycleIT {
         JsonObject submitted = candidate.expect(200, candidate.post(base + "/submit", null));
         assertEquals("SUBMITTED", submitted.getString("status"));
         assertEquals("PENDING_REVIEW", submitted.getString("reviewStatus"));
-        assertEquals(new BigDecimal("7.50"), submitted.getJsonNumber("score").bigDecimalValue());
-        assertEquals(new BigDecimal("14.00"), submitted.getJsonNumber("maxScore").bigDecimalValue());
-        assertFalse(submitted.getBoolean("gradingComplete"), "the essay awaits a grader");
+        assertFalse(submitted.containsKey("score"), "the candidate sees no score before the result is released");
+        JsonObject scored = proctor.expect(200, proctor.get(base));
+        assertEquals(new BigDecimal("7.50"), scored.getJsonNumber("score").bigDecimalValue());
+        assertEquals(new BigDecimal("14.00"), scored.getJsonNumber("maxScore").bigDecimalValue());
+        assertFalse(scored.getBoolean("gradingComplete"), "the essay awaits a grader");
         assertEquals("ILLEGAL_TRANSITION", candidate.expect(409, candidate.post(base + "/submit", null)).getString("error"));
         assertEquals("DUPLICATE", candidate.expect(200, candidate.put(base + "/answers/" + byType.get("SHORT_TEXT"),
                 Scenario.save(null, "  PARIS ", "save-2", 2))).getString("outcome"), "a retried acknowledged save is still acknowledged");

@@ -12,7 +12,10 @@ import org.campusproctor.domain.identity.Role;
 
 import java.util.List;
 
-/** Staff read side: an attempt with incidents and score, and its timeline. Candidates use CandidateAttempts.view. */
+/**
+ * Staff read side: an attempt with incidents and score, its timeline and its answers' revisions. Candidates use
+ * CandidateAttempts.view.
+ */
 @Stateless
 @RolesAllowed({Role.PROCTOR_NAME, Role.REGISTRAR_NAME, Role.ADMIN_NAME})
 public class AttemptQueries {
@@ -30,6 +33,12 @@ public class AttemptQueries {
     public List<AttemptView.TimelineView> timeline(@NotBlank String attemptId) {
         attempt(attemptId);
         return views.timeline(attemptId);
+    }
+
+    /** The history of the attempt's answers: every applied autosave, of one question when questionId is given. */
+    public List<AttemptView.AnswerRevisionView> answerRevisions(@NotBlank String attemptId, String questionId) {
+        attempt(attemptId);
+        return views.answerRevisions(attemptId, questionId);
     }
 
     private ExamAttempt attempt(String attemptId) {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Scores a completed attempt from its saved answers: objective questions automatically, essays left for a grader
  * (a manual grade, once given, is kept). Run at completion, after a manual grade, and when an answer key changes.
+ * Once the review is FINAL the answers' points stand as reviewed: only the total is recomputed (a pending essay
+ * grade completing the outcome).
  */
 @Dependent
 public class AttemptScorer {
@@ -34,18 +36,14 @@ public class AttemptScorer {
                 .collect(Collectors.toMap(Answer::questionId, Function.identity()));
         List<BigDecimal> awarded = new ArrayList<>();
         boolean complete = true;
+        boolean rescore = !attempt.reviewFinal();
         for (Question question : exam.questions()) {
             Answer answer = answers.get(question.id());
             if (answer == null) {
                 continue; // unanswered: 0 points, nothing to grade
             }
-            Optional<BigDecimal> auto = question.autoScore(answer.response());
-            if (auto.isPresent()) {
-                answer.autoScore(auto.get());
-            } else if (answer.response() == null || answer.response().isBlank()) {
-                answer.autoScore(Scoring.zero());
-            } else {
-                answer.awaitGrading();
+            if (rescore) {
+                rescore(question, answer);
             }
             if (answer.needsGrading()) {
                 complete = false;
@@ -54,5 +52,16 @@ public class AttemptScorer {
             }
         }
         attempt.recordScore(Scoring.sum(awarded), exam.maxScore(), complete);
+    }
+
+    private static void rescore(Question question, Answer answer) {
+        Optional<BigDecimal> auto = question.autoScore(answer.response());
+        if (auto.isPresent()) {
+            answer.autoScore(auto.get());
+        } else if (answer.response() == null || answer.response().isBlank()) {
+            answer.autoScore(Scoring.zero());
+        } else {
+            answer.awaitGrading();
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one attempt looks like to its reader. Candidates never receive answer keys; staff also receive incidents.
+ * What one attempt looks like to its reader. Candidates never receive answer keys, and no score, points, review
+ * decision or outcome before the result is released; staff also receive incidents.
  * Records, so the REST layer serialises them with JSON-B as they are.
  */
 public record AttemptView(String id, String examId, String examTitle, String candidate, String proctor, String status,
@@ -25,6 +26,10 @@ public record AttemptView(String id, String examId, String examTitle, String can
 
     public record IncidentView(String id, String type, String source, String severity, Instant occurredAt,
                                List<String> evidenceMediaIds, String scoresJson, boolean dismissed) {
+    }
+
+    /** One applied autosave of an answer, as it was saved. */
+    public record AnswerRevisionView(String questionId, long sequence, String saveId, String response, Instant savedAt) {
     }
 
     public record TimelineView(Instant at, String actor, String kind, String action, String detail) {

@@ -58,10 +58,9 @@ public class AuditLog {
     }
 
     private void write(String actor, String action, String targetType, String targetId, String detail) {
-        String from = address();
-        em.persist(new AuditEntry(Ids.newId(), Instant.now(), actor, action, targetType, targetId, detail, from));
-        LOG.info(() -> "AUDIT " + actor + " " + action + " " + targetType + ":" + targetId + " from " + from
-                + (detail == null ? "" : " " + detail));
+        AuditEntry entry = new AuditEntry(Ids.newId(), Instant.now(), actor, action, targetType, targetId, detail, address());
+        em.persist(entry);
+        LOG.info(entry::logLine); // escaped by the entry: what is logged is what is stored
     }
 
     private String caller() {

@@ -6,15 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.campusproctor.domain.Ids;
 import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.attempt.Answer;
+import org.campusproctor.domain.attempt.BrowserEvent;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.attempt.IncidentSource;
-import org.campusproctor.domain.attempt.Severity;
 import org.campusproctor.domain.attempt.TimelineEntry;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.identity.Role;
@@ -73,7 +72,10 @@ public class CandidateAttempts {
         return logged(attempt, "IDENTITY_CHECK");
     }
 
-    /** Exams without an identity check: the candidate confirms they are ready (system check done). */
+    /**
+     * Exams without an identity check: the candidate confirms they are ready (system check done). Where the exam
+     * requires one, a proctor's approval makes the attempt ready ({@link ProctorActions#verifyIdentity}).
+     */
     public AttemptView markReady(@NotBlank String attemptId) {
         ExamAttempt attempt = access.own(attemptId);
         attempt.markReady(Instant.now());
@@ -92,12 +94,15 @@ public class CandidateAttempts {
      * Autosaves one answer. Idempotent: a retry of an acknowledged save (same sequence and save id) is acknowledged
      * again without change, even after the deadline; an older sequence never overwrites a newer one. New content is
      * accepted only while the attempt runs and before its deadline. The attempt row is locked, so concurrent saves of
-     * one attempt are serialised and the unique (attempt, question) row is never duplicated.
+     * one attempt are serialised and the unique (attempt, question) row is never duplicated. A response the question
+     * can never accept (too long for its type, a number beyond the bounds) is refused (400) before anything is
+     * saved; every applied save is also kept as a revision of the answer.
      */
     public AttemptView.SaveReceipt saveAnswer(@NotBlank String attemptId, @NotBlank String questionId,
                                               @Size(max = 100_000) String response,
                                               @NotBlank @Size(max = 64) String saveId, @Positive long sequence) {
         ExamAttempt attempt = access.own(attemptId);
+        em.find(Exam.class, attempt.examId()).question(questionId).checkResponse(response); // also: the exam's question
         Instant now = Instant.now();
         Answer answer = em.createQuery("SELECT a FROM Answer a WHERE a.attemptId = :attemptId AND a.questionId = :questionId", Answer.class)
                 .setParameter("attemptId", attemptId).setParameter("questionId", questionId)
@@ -109,12 +114,14 @@ public class CandidateAttempts {
         }
         Answer.SaveOutcome outcome;
         if (answer == null) {
-            em.find(Exam.class, attempt.examId()).question(questionId); // the question must belong to the exam
             answer = new Answer(Ids.newId(), attemptId, questionId, response, saveId, sequence, now);
             em.persist(answer);
             outcome = Answer.SaveOutcome.APPLIED;
         } else {
             outcome = answer.save(response, saveId, sequence, now);
+        }
+        if (outcome == Answer.SaveOutcome.APPLIED) {
+            em.persist(answer.revision(Ids.newId()));
         }
         em.flush(); // acknowledged only once the row is written
         return new AttemptView.SaveReceipt(questionId, answer.sequence(), answer.saveId(), outcome.name(),
@@ -129,10 +136,15 @@ public class CandidateAttempts {
         return logged(attempt, "SUBMITTED");
     }
 
-    /** A browser event (tab switch, fullscreen left, camera revoked) becomes an incident; it never ends the attempt. */
-    public void reportBrowserEvent(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity, String detailJson) {
+    /**
+     * A browser event (tab hidden, fullscreen left, camera revoked) becomes an incident; it never ends the attempt.
+     * Only catalogued events are accepted, with the catalogue's severity: the client names the event, nothing more.
+     */
+    public void reportBrowserEvent(@NotBlank String attemptId, @NotBlank String type,
+                                   @Size(max = BrowserEvent.MAX_DETAIL_LENGTH) String detail) {
+        BrowserEvent event = BrowserEvent.named(type);
         access.own(attemptId).requireNotCompleted();
-        incidents.raise(attemptId, type, severity, IncidentSource.BROWSER, List.of(), detailJson, work.caller());
+        incidents.raise(attemptId, event.name(), event.severity(), IncidentSource.BROWSER, List.of(), detail, work.caller());
     }
 
     public AttemptView view(@NotBlank String attemptId) {

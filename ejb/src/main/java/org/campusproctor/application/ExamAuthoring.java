@@ -81,8 +81,15 @@ public class ExamAuthoring {
         return exam;
     }
 
-    /** Corrects an answer key and re-scores every completed attempt of the exam. Returns how many were re-scored. */
-    public int changeAnswerKey(@NotBlank String examId, @NotBlank String questionId, @NotNull AnswerKey key) {
+    /** What a key change did: completed attempts re-scored, and those left as they were because their review is FINAL. */
+    public record KeyChange(int rescoredAttempts, int skippedFinalAttempts) {
+    }
+
+    /**
+     * Corrects an answer key and re-scores every completed attempt of the exam whose review is not FINAL (a FINAL
+     * review's outcome stands; those attempts are counted, not changed).
+     */
+    public KeyChange changeAnswerKey(@NotBlank String examId, @NotBlank String questionId, @NotNull AnswerKey key) {
         Exam exam = exam(examId, true);
         exam.question(questionId).changeKey(key);
         em.flush();
@@ -92,12 +99,20 @@ public class ExamAuthoring {
                         AttemptStatus.TERMINATED, AttemptStatus.ERROR))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        int rescored = 0;
+        int skipped = 0;
         for (ExamAttempt attempt : completed) {
+            if (attempt.reviewFinal()) {
+                skipped++;
+                continue;
+            }
             scorer.score(attempt);
             journal.log(attempt, caller(), TimelineEntry.Kind.GRADING, "RESCORED", "answer key of " + questionId + " changed");
+            rescored++;
         }
-        audit.record("ANSWER_KEY_CHANGED", "exam", examId, questionId + " re-scored " + completed.size() + " attempt(s)");
-        return completed.size();
+        audit.record("ANSWER_KEY_CHANGED", "exam", examId, questionId + " re-scored " + rescored
+                + " attempt(s), skipped " + skipped + " with a FINAL review");
+        return new KeyChange(rescored, skipped);
     }
 
     public Exam find(@NotBlank String examId) {

@@ -17,7 +17,10 @@ import org.campusproctor.domain.identity.Role;
 
 import java.math.BigDecimal;
 
-/** Manual grading of essays (or overriding an automatic score) on completed attempts. */
+/**
+ * Manual grading of essays (or overriding an automatic score) on completed attempts, until the review is FINAL;
+ * after it only answers still awaiting their grade, and never once the result is released.
+ */
 @Stateless
 @RolesAllowed({Role.REGISTRAR_NAME, Role.ADMIN_NAME})
 public class Grading {
@@ -43,6 +46,7 @@ public class Grading {
         Answer answer = em.createNamedQuery(Answer.OF_ATTEMPT, Answer.class).setParameter("attemptId", attemptId)
                 .getResultStream().filter(a -> a.questionId().equals(questionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Answer to question", questionId));
+        attempt.requireGradable(answer.needsGrading());
         answer.grade(points, max, work.caller(), comment);
         scorer.score(attempt);
         work.log(attempt, TimelineEntry.Kind.GRADING, "GRADED", questionId + ": " + points);

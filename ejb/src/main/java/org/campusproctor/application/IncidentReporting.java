@@ -80,9 +80,13 @@ public class IncidentReporting {
         return incident.id();
     }
 
-    /** A reviewer marks an incident as a false positive: it stays on record but leaves the risk score. */
+    /**
+     * A reviewer marks an incident as a false positive: it stays on record but leaves the risk score. Refused once
+     * the review is FINAL: what the final decision saw stays as it was.
+     */
     public void dismiss(String attemptId, String incidentId, String reviewer, String reason) {
         ExamAttempt attempt = journal.lock(attemptId);
+        attempt.requireReviewOpen();
         Incident incident = em.find(Incident.class, incidentId);
         if (incident == null || !incident.attemptId().equals(attemptId)) {
             throw new org.campusproctor.domain.NotFoundException("Incident", incidentId);

@@ -3,18 +3,24 @@ package org.campusproctor.application;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.IdentityVerification;
 import org.campusproctor.domain.attempt.IncidentSource;
 import org.campusproctor.domain.attempt.Severity;
 import org.campusproctor.domain.attempt.TimelineEntry;
 import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.media.StoredMedia;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -25,6 +31,12 @@ import java.util.List;
 @Stateless
 @RolesAllowed({Role.PROCTOR_NAME, Role.ADMIN_NAME})
 public class ProctorActions {
+
+    /** Most pieces of evidence on one flag (their ids fit the incident's evidence column). */
+    public static final int MAX_EVIDENCE = 50;
+
+    @PersistenceContext
+    private EntityManager em;
 
     @Inject
     private AttemptAccess access;
@@ -38,9 +50,10 @@ public class ProctorActions {
     @Inject
     private IncidentReporting incidents;
 
+    /** The proctor approves the candidate's identity check: the only way such an attempt becomes READY today. */
     public AttemptView verifyIdentity(@NotBlank String attemptId) {
         ExamAttempt attempt = access.assigned(attemptId);
-        attempt.markReady(Instant.now());
+        attempt.identityVerified(work.caller(), IdentityVerification.PROCTOR, Instant.now());
         return act(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_VERIFIED", null);
     }
 
@@ -84,12 +97,31 @@ public class ProctorActions {
         return act(attempt, warning ? TimelineEntry.Kind.WARNING : TimelineEntry.Kind.MESSAGE, warning ? "WARNED" : "MESSAGED", text);
     }
 
+    /** A proctor's flag, with evidence: at most {@value #MAX_EVIDENCE} media ids, each of this attempt. */
     public String flagIncident(@NotBlank String attemptId, @NotBlank String type, @NotNull Severity severity,
-                               List<String> evidenceMediaIds, String note) {
+                               @Size(max = MAX_EVIDENCE) List<String> evidenceMediaIds, @Size(max = 2000) String note) {
         access.assigned(attemptId);
-        String id = incidents.raise(attemptId, type, severity, IncidentSource.PROCTOR, evidenceMediaIds, note, work.caller());
+        List<String> evidence = evidenceOf(attemptId, evidenceMediaIds);
+        String id = incidents.raise(attemptId, type, severity, IncidentSource.PROCTOR, evidence, note, work.caller());
         work.audit("INCIDENT_FLAGGED", attemptId, type + " " + severity);
         return id;
+    }
+
+    /** The distinct ids, each of a media object (frame, screen chunk) of this attempt; else 400, nothing recorded. */
+    private List<String> evidenceOf(String attemptId, List<String> mediaIds) {
+        if (mediaIds == null || mediaIds.isEmpty()) {
+            return List.of();
+        }
+        if (mediaIds.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new InvalidInputException("Evidence ids must not be blank");
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(mediaIds));
+        long ofAttempt = em.createNamedQuery(StoredMedia.COUNT_OF_ATTEMPT, Long.class)
+                .setParameter("attemptId", attemptId).setParameter("ids", distinct).getSingleResult();
+        if (ofAttempt != distinct.size()) {
+            throw new InvalidInputException("Evidence must be frames of attempt " + attemptId);
+        }
+        return distinct;
     }
 
     private AttemptView act(ExamAttempt attempt, TimelineEntry.Kind kind, String action, String detail) {

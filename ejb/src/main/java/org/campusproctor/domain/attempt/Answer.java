@@ -100,6 +100,11 @@ public class Answer {
         return SaveOutcome.APPLIED;
     }
 
+    /** The answer as it now stands, as one revision of its history (taken after every APPLIED save). */
+    public AnswerRevision revision(String revisionId) {
+        return new AnswerRevision(revisionId, attemptId, questionId, saveId, sequence, response, savedAt);
+    }
+
     /** Automatic score (objective types). A manual grade, once given, is kept. */
     public void autoScore(BigDecimal points) {
         if (gradedBy != null) {

@@ -39,6 +39,9 @@ public class ExamAttempt {
     public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
     public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
 
+    /** The most time proctors may add: in one extension and over the whole attempt. */
+    public static final Duration MAX_EXTENSION = Duration.ofHours(24);
+
     @Id
     @Column(length = 36)
     private String id;
@@ -61,6 +64,16 @@ public class ExamAttempt {
 
     @Column(name = "identity_check_required", nullable = false, updatable = false)
     private boolean identityCheckRequired;
+
+    @Column(name = "identity_verified_by", length = 100)
+    private String identityVerifiedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_verified_method", length = 20)
+    private IdentityVerification identityVerifiedMethod;
+
+    @Column(name = "identity_verified_at")
+    private Instant identityVerifiedAt;
 
     @Column(name = "shuffle_seed", nullable = false, updatable = false)
     private long shuffleSeed;
@@ -151,15 +164,35 @@ public class ExamAttempt {
     }
 
     /**
-     * -> READY: from IDENTITY_CHECK once a proctor verified the identity, or straight from CREATED when the exam
-     * requires no identity check.
+     * -> READY by the candidate's own word: only for exams without an identity check. Where the exam requires one,
+     * the attempt becomes READY only through {@link #identityVerified}.
      */
     public void markReady(Instant now) {
-        if (status == AttemptStatus.CREATED && identityCheckRequired) {
+        if (identityCheckRequired && status == AttemptStatus.CREATED) {
             throw new RuleViolationException("IDENTITY_CHECK_REQUIRED",
                     "Attempt " + id + " needs an identity check before it is ready");
         }
+        if (identityCheckRequired && status == AttemptStatus.IDENTITY_CHECK) {
+            throw new RuleViolationException("IDENTITY_NOT_VERIFIED",
+                    "The identity check of attempt " + id + " awaits a proctor's approval");
+        }
         moveTo(AttemptStatus.READY);
+    }
+
+    /**
+     * IDENTITY_CHECK -> READY: the candidate's identity was confirmed, by whom and how (a proctor today; a passing
+     * face match can use the same step). Never the candidate's own decision.
+     */
+    public void identityVerified(String by, IdentityVerification how, Instant now) {
+        Objects.requireNonNull(by);
+        Objects.requireNonNull(how);
+        if (status != AttemptStatus.IDENTITY_CHECK) {
+            throw new IllegalTransitionException(id, status, AttemptStatus.READY);
+        }
+        moveTo(AttemptStatus.READY);
+        identityVerifiedBy = by;
+        identityVerifiedMethod = how;
+        identityVerifiedAt = now;
     }
 
     /** READY -> IN_PROGRESS: the clock starts. */
@@ -169,8 +202,12 @@ public class ExamAttempt {
         recomputeDeadline();
     }
 
-    /** IN_PROGRESS -> PAUSED (proctor): the clock stops. */
+    /**
+     * IN_PROGRESS -> PAUSED (proctor): the clock stops. Refused once the deadline has passed: such an attempt expires
+     * (at the next sweep) and a pause must not give its time back.
+     */
     public void pause(Instant now) {
+        requireBeforeDeadline(now, "; it expires instead of pausing");
         moveTo(AttemptStatus.PAUSED);
         pausedSince = now;
         deadline = null;
@@ -215,12 +252,20 @@ public class ExamAttempt {
         complete(now, reason);
     }
 
-    /** A proctor adds time. Allowed before and during the attempt, never after it ended. */
+    /**
+     * A proctor adds time: before and during the attempt, never after it ended or once its deadline passed (it
+     * expires). One extension and all of them together are at most {@link #MAX_EXTENSION}.
+     */
     public void extend(Duration extra, Instant now) {
-        if (extra == null || extra.toSeconds() < 1) {
-            throw new InvalidInputException("An extension is at least one second");
+        if (extra == null || extra.toSeconds() < 1 || extra.compareTo(MAX_EXTENSION) > 0) {
+            throw new InvalidInputException("An extension is between one second and " + MAX_EXTENSION.toHours() + " hours");
         }
         requireNotCompleted("; time can no longer be added");
+        requireBeforeDeadline(now, "; time can no longer be added");
+        if (extensionSeconds + extra.toSeconds() > MAX_EXTENSION.toSeconds()) {
+            throw new RuleViolationException("EXTENSION_LIMIT", "Attempt " + id + " has " + extensionSeconds
+                    + " s of extensions; together they are at most " + MAX_EXTENSION.toSeconds() + " s");
+        }
         extensionSeconds += extra.toSeconds();
         if (status == AttemptStatus.IN_PROGRESS) {
             recomputeDeadline();
@@ -236,6 +281,33 @@ public class ExamAttempt {
     public void requireCompleted() {
         if (!status.isCompleted()) {
             throw new RuleViolationException("ATTEMPT_NOT_COMPLETED", "Attempt " + id + " is still " + status);
+        }
+    }
+
+    /**
+     * Guard of what would change a decided attempt (re-scoring after a key change, dismissing an incident):
+     * REVIEW_FINAL once the review is FINAL.
+     */
+    public void requireReviewOpen() {
+        if (reviewStatus == ReviewStatus.FINAL) {
+            throw new RuleViolationException("REVIEW_FINAL", "The review of attempt " + id + " is final");
+        }
+    }
+
+    /**
+     * Guard of manual grading: any answer of a completed attempt until the review is FINAL; after that only an
+     * answer still awaiting its grade (completing a PENDING_GRADING outcome), never once the result is released.
+     */
+    public void requireGradable(boolean answerAwaitsGrade) {
+        requireCompleted();
+        if (reviewStatus == ReviewStatus.FINAL && (!answerAwaitsGrade || resultReleased())) {
+            throw new RuleViolationException("REVIEW_FINAL", "The review of attempt " + id + " is final");
+        }
+    }
+
+    private void requireBeforeDeadline(Instant now, String consequence) {
+        if (deadlinePassed(now)) {
+            throw new RuleViolationException("DEADLINE_PASSED", "The deadline of attempt " + id + " has passed" + consequence);
         }
     }
 
@@ -271,6 +343,9 @@ public class ExamAttempt {
 
     public void recordScore(BigDecimal total, BigDecimal max, boolean complete) {
         requireCompleted();
+        if (resultReleased()) {
+            throw new RuleViolationException("REVIEW_FINAL", "The result of attempt " + id + " is released");
+        }
         score = total;
         maxScore = max;
         gradingComplete = complete;
@@ -295,6 +370,22 @@ public class ExamAttempt {
             return Outcome.PENDING_GRADING;
         }
         return percent().compareTo(passingPercent) >= 0 ? Outcome.PASSED : Outcome.FAILED;
+    }
+
+    /**
+     * Whether the result is released to the candidate: the review is FINAL and the outcome decided (grading
+     * complete, or voided). Until then the candidate sees no score, points or decision.
+     */
+    public boolean resultReleased() {
+        return reviewStatus == ReviewStatus.FINAL && (reviewDecision == ReviewStatus.SUSPICIOUS || gradingComplete);
+    }
+
+    /** The outcome as the candidate may see it: the real one once released, else only that it is pending. */
+    public Outcome outcomeForCandidate(BigDecimal passingPercent) {
+        if (resultReleased()) {
+            return outcome(passingPercent);
+        }
+        return status.isCompleted() ? Outcome.PENDING_REVIEW : Outcome.IN_PROGRESS;
     }
 
     public BigDecimal percent() {
@@ -380,6 +471,9 @@ public class ExamAttempt {
     public String proctor() { return proctor; }
     public AttemptStatus status() { return status; }
     public boolean identityCheckRequired() { return identityCheckRequired; }
+    public String identityVerifiedBy() { return identityVerifiedBy; }
+    public IdentityVerification identityVerifiedMethod() { return identityVerifiedMethod; }
+    public Instant identityVerifiedAt() { return identityVerifiedAt; }
     public long shuffleSeed() { return shuffleSeed; }
     public Instant createdAt() { return createdAt; }
     public Instant startedAt() { return startedAt; }
@@ -389,6 +483,7 @@ public class ExamAttempt {
     public long extensionSeconds() { return extensionSeconds; }
     public long pausedSeconds() { return pausedSeconds; }
     public ReviewStatus reviewStatus() { return reviewStatus; }
+    public boolean reviewFinal() { return reviewStatus == ReviewStatus.FINAL; }
     public ReviewStatus reviewDecision() { return reviewDecision; }
     public String reviewReason() { return reviewReason; }
     public String reviewedBy() { return reviewedBy; }

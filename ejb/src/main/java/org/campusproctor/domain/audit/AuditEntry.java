@@ -12,6 +12,10 @@ import java.util.Objects;
 /**
  * One security-relevant or grading action: who, what, on which object, when, from where. Append-only: every column
  * is non-updatable and the code has no update or delete path (on PostgreSQL the V3 migration also refuses them).
+ *
+ * <p>Fields come from outside (a username typed at the login, a reason, a path parameter), so every one is stored
+ * escaped ({@link #escaped}): no control or line-breaking character reaches the table, the API or the log, where it
+ * could forge a line of its own; each field is then cut to its column.
  */
 @Entity
 @Table(name = "audit_log")
@@ -55,12 +59,48 @@ public class AuditEntry {
                       String detail, String origin) {
         this.id = Objects.requireNonNull(id);
         this.at = Objects.requireNonNull(at);
-        this.actor = Objects.requireNonNull(actor);
-        this.action = Objects.requireNonNull(action);
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
-        this.origin = origin;
+        this.actor = escaped(Objects.requireNonNull(actor), 100);
+        this.action = escaped(Objects.requireNonNull(action), 64);
+        this.targetType = escaped(targetType, 32);
+        this.targetId = escaped(targetId, 100);
+        this.detail = escaped(detail, 2000);
+        this.origin = escaped(origin, 100);
+    }
+
+    /** The entry as one line of the server log. */
+    public String logLine() {
+        return "AUDIT " + actor + " " + action + " " + targetType + ":" + targetId + " from " + origin
+                + (detail == null ? "" : " " + detail);
+    }
+
+    /**
+     * The value with backslashes doubled and control, format and line-separator characters written as escapes
+     * (backslash n, r, t, or backslash u and four hex digits), cut to at most {@code max} characters.
+     */
+    static String escaped(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 16);
+        for (int i = 0; i < value.length() && out.length() < max; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    int type = Character.getType(c);
+                    if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                            || type == Character.PARAGRAPH_SEPARATOR) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.length() <= max ? out.toString() : out.substring(0, max);
     }
 
     public String id() { return id; }

@@ -145,13 +145,29 @@ public class Question {
                 if (k.numericAnswer() == null) {
                     throw new InvalidInputException("A numeric question needs the correct value");
                 }
-                numericAnswer = k.numericAnswer();
-                numericTolerance = k.tolerance() == null ? BigDecimal.ZERO : k.tolerance().abs();
+                numericAnswer = storable("The correct value", k.numericAnswer());
+                numericTolerance = storable("The tolerance", k.tolerance() == null ? BigDecimal.ZERO : k.tolerance().abs());
             }
             case ESSAY -> {
                 // graded by a person
             }
         }
+    }
+
+    /**
+     * A key value as its column keeps it (20 integer and 10 decimal digits, rounded like the database would). The
+     * bounds are checked before rounding: rounding a value of huge scale would itself cost unbounded time.
+     */
+    private static BigDecimal storable(String what, BigDecimal value) {
+        if (value.scale() > 100 || value.precision() - value.scale() > 20) {
+            throw new InvalidInputException(what + " has at most 20 integer and 10 decimal digits");
+        }
+        return value.scale() > 10 ? value.setScale(10, RoundingMode.HALF_UP) : value;
+    }
+
+    /** Refuses (400) a response this question can never accept (see {@link Responses#check}). */
+    public void checkResponse(String response) {
+        Responses.check(type, response);
     }
 
     public AnswerKey key() {

@@ -16,7 +16,8 @@ import java.util.Set;
  *     floored at 0, so ticking every box earns nothing and an invalid index counts as a wrong selection;</li>
  * <li>short text: trimmed, inner whitespace collapsed, compared with each accepted answer (ignoring case unless the
  *     key is case-sensitive);</li>
- * <li>numeric: full points when |response - key| &lt;= tolerance;</li>
+ * <li>numeric: full points when |response - key| &lt;= tolerance; a response that is no decimal within
+ *     {@link Responses}' bounds scores 0 without being parsed;</li>
  * <li>essay: no automatic score ({@code Optional.empty()}): a grader decides.</li>
  * </ul>
  * A blank response always earns 0.
@@ -94,13 +95,12 @@ public final class Scoring {
         if (key.numericAnswer() == null) {
             return BigDecimal.ZERO;
         }
-        try {
-            BigDecimal given = new BigDecimal(response.trim());
-            BigDecimal tolerance = key.tolerance() == null ? BigDecimal.ZERO : key.tolerance().abs();
-            return given.subtract(key.numericAnswer()).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> given = Responses.numeric(response); // bounded: never a number of millions of digits
+        if (given.isEmpty()) {
             return BigDecimal.ZERO;
         }
+        BigDecimal tolerance = key.tolerance() == null ? BigDecimal.ZERO : key.tolerance().abs();
+        return given.get().subtract(key.numericAnswer()).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
     }
 
     /** "0, 2" -> {0, 2}; anything that is not an index becomes -1 (a wrong selection). */

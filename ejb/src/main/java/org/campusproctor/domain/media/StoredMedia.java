@@ -22,9 +22,12 @@ import java.util.UUID;
 @Table(name = "stored_media")
 @NamedQuery(name = StoredMedia.OLDER_THAN,
         query = "SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff ORDER BY m.storedAt")
+@NamedQuery(name = StoredMedia.COUNT_OF_ATTEMPT,
+        query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.attemptId = :attemptId AND m.id IN :ids")
 public class StoredMedia {
 
     public static final String OLDER_THAN = "StoredMedia.olderThan";
+    public static final String COUNT_OF_ATTEMPT = "StoredMedia.countOfAttempt";
 
     @Id
     @Column(length = 36)

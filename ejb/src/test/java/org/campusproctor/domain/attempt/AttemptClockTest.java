@@ -1,5 +1,6 @@
 package org.campusproctor.domain.attempt;
 
+import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,40 @@ class AttemptClockTest {
     void extensionMustBePositive() {
         ExamAttempt a = started();
         assertThrows(org.campusproctor.domain.InvalidInputException.class, () -> a.extend(Duration.ZERO, T0));
+    }
+
+    @Test
+    void extensionsAreBoundedOneByOneAndTogether() {
+        ExamAttempt a = started();
+        assertThrows(InvalidInputException.class, () -> a.extend(Duration.ofSeconds(Long.MAX_VALUE), T0));
+        assertThrows(InvalidInputException.class, () -> a.extend(ExamAttempt.MAX_EXTENSION.plusSeconds(1), T0));
+        a.extend(Duration.ofHours(20), T0);
+        RuleViolationException e = assertThrows(RuleViolationException.class, () -> a.extend(Duration.ofHours(5), T0));
+        assertEquals("EXTENSION_LIMIT", e.code());
+        a.extend(Duration.ofHours(4), T0);
+        assertEquals(24 * 3600, a.extensionSeconds());
+        assertEquals(T0.plus(Duration.ofMinutes(75)).plus(Duration.ofHours(24)), a.deadline());
+        assertEquals("EXTENSION_LIMIT", assertThrows(RuleViolationException.class, () -> a.extend(Duration.ofSeconds(1), T0)).code());
+    }
+
+    @Test
+    void pastItsDeadlineAnAttemptCannotBePausedOrExtended() {
+        ExamAttempt a = started();
+        Instant afterDeadline = a.deadline().plusSeconds(1); // the sweep has not expired it yet
+        assertEquals("DEADLINE_PASSED", assertThrows(RuleViolationException.class, () -> a.pause(afterDeadline)).code());
+        assertEquals("DEADLINE_PASSED", assertThrows(RuleViolationException.class,
+                () -> a.extend(Duration.ofMinutes(30), afterDeadline)).code());
+        assertEquals(AttemptStatus.IN_PROGRESS, a.status());
+        assertEquals(T0.plus(Duration.ofMinutes(75)), a.deadline(), "no time given back");
+        a.expire(afterDeadline);
+        assertEquals(AttemptStatus.EXPIRED, a.status());
+    }
+
+    @Test
+    void pausingAtTheLastSecondKeepsThatSecond() {
+        ExamAttempt a = started();
+        a.pause(a.deadline().minusSeconds(1));
+        a.resume(T0.plus(Duration.ofHours(5)));
+        assertEquals(1, a.remainingSeconds(T0.plus(Duration.ofHours(5))));
     }
 }

@@ -68,6 +68,35 @@ class AttemptStateMachineTest {
         RuleViolationException e = assertThrows(RuleViolationException.class, () -> attempt.markReady(T0));
         assertEquals("IDENTITY_CHECK_REQUIRED", e.code());
         attempt.beginIdentityCheck(T0);
+        e = assertThrows(RuleViolationException.class, () -> attempt.markReady(T0));
+        assertEquals("IDENTITY_NOT_VERIFIED", e.code(), "the candidate cannot approve their own identity check");
+        assertEquals(IDENTITY_CHECK, attempt.status());
+        assertThrows(IllegalTransitionException.class, () -> attempt.start(T0));
+
+        attempt.identityVerified("proc", IdentityVerification.PROCTOR, T0.plusSeconds(30));
+        assertEquals(READY, attempt.status());
+        assertEquals("proc", attempt.identityVerifiedBy());
+        assertEquals(IdentityVerification.PROCTOR, attempt.identityVerifiedMethod());
+        assertEquals(T0.plusSeconds(30), attempt.identityVerifiedAt());
+    }
+
+    @Test
+    void identityIsVerifiedOnlyDuringTheIdentityCheck() {
+        for (AttemptStatus from : EnumSet.complementOf(EnumSet.of(IDENTITY_CHECK))) {
+            ExamAttempt attempt = attemptIn(from, false);
+            assertThrows(IllegalTransitionException.class,
+                    () -> attempt.identityVerified("proc", IdentityVerification.FACE_MATCH, T0), from.name());
+            assertEquals(from, attempt.status());
+            assertNull(attempt.identityVerifiedBy());
+        }
+        ExamAttempt faceMatched = attemptIn(IDENTITY_CHECK, true);
+        faceMatched.identityVerified("vision-worker", IdentityVerification.FACE_MATCH, T0);
+        assertEquals(READY, faceMatched.status());
+    }
+
+    @Test
+    void withoutAnIdentityCheckTheCandidateSaysReady() {
+        ExamAttempt attempt = attemptIn(CREATED, false);
         attempt.markReady(T0);
         assertEquals(READY, attempt.status());
     }
@@ -110,16 +139,26 @@ class AttemptStateMachineTest {
         switch (status) {
             case CREATED -> { }
             case IDENTITY_CHECK -> a.beginIdentityCheck(T0);
-            case READY -> a.markReady(T0);
-            case IN_PROGRESS -> { a.markReady(T0); a.start(T0); }
-            case PAUSED -> { a.markReady(T0); a.start(T0); a.pause(T0.plusSeconds(60)); }
-            case SUBMITTED -> { a.markReady(T0); a.start(T0); a.submit(T0.plusSeconds(60)); }
-            case EXPIRED -> { a.markReady(T0); a.start(T0); a.expire(T0.plus(Duration.ofHours(1))); }
+            case READY -> ready(a);
+            case IN_PROGRESS -> { ready(a); a.start(T0); }
+            case PAUSED -> { ready(a); a.start(T0); a.pause(T0.plusSeconds(60)); }
+            case SUBMITTED -> { ready(a); a.start(T0); a.submit(T0.plusSeconds(60)); }
+            case EXPIRED -> { ready(a); a.start(T0); a.expire(T0.plus(Duration.ofHours(1))); }
             case TERMINATED -> a.terminate(T0, "caught with notes");
             case ERROR -> a.fail(T0, "camera crashed");
         }
         assertEquals(status, a.status());
         return a;
+    }
+
+    /** READY as the exam wants it: the candidate's word, or a proctor's approval of the identity check. */
+    static void ready(ExamAttempt a) {
+        if (a.identityCheckRequired()) {
+            a.beginIdentityCheck(T0);
+            a.identityVerified("proc", IdentityVerification.PROCTOR, T0);
+        } else {
+            a.markReady(T0);
+        }
     }
 
     static void apply(ExamAttempt a, AttemptStatus from, AttemptStatus to, Instant now) {
@@ -134,7 +173,7 @@ class AttemptStateMachineTest {
                     a.start(now);
                 }
             }
-            case PAUSED -> a.pause(now);
+            case PAUSED -> a.pause(from == IN_PROGRESS ? T0.plusSeconds(120) : now); // before the deadline
             case SUBMITTED -> a.submit(from == IN_PROGRESS ? T0.plusSeconds(120) : now);
             case EXPIRED -> a.expire(now);
             case TERMINATED -> a.terminate(now, "proctor decision");

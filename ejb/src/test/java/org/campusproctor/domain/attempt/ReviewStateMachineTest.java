@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import static org.campusproctor.domain.attempt.ReviewStatus.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every (from, to) pair of the review sub-machine, and the outcome it releases. */
 class ReviewStateMachineTest {
@@ -71,6 +73,51 @@ class ReviewStateMachineTest {
         suspicious.recordScore(new BigDecimal("10.00"), new BigDecimal("10.00"), true);
         suspicious.finalizeReview("rev", AttemptStateMachineTest.T0);
         assertEquals(ExamAttempt.Outcome.VOIDED, suspicious.outcome(pass));
+    }
+
+    @Test
+    void theCandidateSeesTheResultOnlyOnceReleased() {
+        BigDecimal pass = new BigDecimal("60");
+        ExamAttempt attempt = reviewIn(PENDING_REVIEW);
+        attempt.recordScore(new BigDecimal("8.00"), new BigDecimal("10.00"), false); // an essay awaits its grade
+        assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcomeForCandidate(pass));
+        attempt.markSuspicious("rev", "second face", AttemptStateMachineTest.T0);
+        attempt.clear("rev", AttemptStateMachineTest.T0);
+        attempt.finalizeReview("rev", AttemptStateMachineTest.T0);
+        assertEquals(ExamAttempt.Outcome.PENDING_GRADING, attempt.outcome(pass));
+        assertFalse(attempt.resultReleased(), "FINAL, but the outcome waits for the grade");
+        assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcomeForCandidate(pass));
+        attempt.requireGradable(true); // the pending essay may still be graded...
+        assertEquals("REVIEW_FINAL", assertThrows(RuleViolationException.class, () -> attempt.requireGradable(false)).code(),
+                "...but no answer the final decision saw");
+        attempt.recordScore(new BigDecimal("9.00"), new BigDecimal("10.00"), true);
+        assertTrue(attempt.resultReleased());
+        assertEquals(ExamAttempt.Outcome.PASSED, attempt.outcomeForCandidate(pass));
+        assertEquals("REVIEW_FINAL", assertThrows(RuleViolationException.class, () -> attempt.requireGradable(true)).code());
+        assertEquals("REVIEW_FINAL", assertThrows(RuleViolationException.class,
+                () -> attempt.recordScore(BigDecimal.ZERO, new BigDecimal("10.00"), true)).code(), "a released result stands");
+
+        ExamAttempt voided = reviewIn(SUSPICIOUS);
+        voided.recordScore(new BigDecimal("5.00"), new BigDecimal("10.00"), false);
+        voided.finalizeReview("rev", AttemptStateMachineTest.T0);
+        assertTrue(voided.resultReleased(), "a voided attempt needs no grade");
+        assertEquals(ExamAttempt.Outcome.VOIDED, voided.outcomeForCandidate(pass));
+        assertThrows(RuleViolationException.class, () -> voided.requireGradable(true));
+
+        ExamAttempt running = AttemptStateMachineTest.attemptIn(AttemptStatus.IN_PROGRESS, false);
+        assertEquals(ExamAttempt.Outcome.IN_PROGRESS, running.outcomeForCandidate(pass));
+    }
+
+    @Test
+    void aFinalReviewIsClosedToChanges() {
+        for (ReviewStatus open : List.of(PENDING_REVIEW, CLEARED, SUSPICIOUS)) {
+            ExamAttempt attempt = reviewIn(open);
+            attempt.requireReviewOpen();
+            attempt.requireGradable(false);
+        }
+        ExamAttempt attempt = reviewIn(FINAL);
+        assertTrue(attempt.reviewFinal());
+        assertEquals("REVIEW_FINAL", assertThrows(RuleViolationException.class, attempt::requireReviewOpen).code());
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.campusproctor.application.AttemptQueries;
@@ -103,11 +104,12 @@ public class AttemptResource {
         return candidate.submit(id);
     }
 
+    /** {"type": "TAB_HIDDEN", "detail": ...}: the server's catalogue decides the severity (a client's is ignored). */
     @POST
     @Path("attempts/{id}/browser-events")
     public Response browserEvent(@PathParam("id") String id, Requests.NewIncident body) {
-        ExamResource.require(body != null && body.type() != null, "type and severity are required");
-        candidate.reportBrowserEvent(id, body.type(), severity(body.severity()), body.detail());
+        ExamResource.require(body != null && body.type() != null, "type is required");
+        candidate.reportBrowserEvent(id, body.type(), body.detail());
         return Response.accepted().build();
     }
 
@@ -165,6 +167,13 @@ public class AttemptResource {
                 body.evidence() == null ? List.of() : body.evidence(), body.detail());
         return Response.status(Response.Status.CREATED)
                 .entity(new Created(incidentId)).build();
+    }
+
+    /** Every applied autosave of the attempt's answers, oldest first; ?question= for one question's history. */
+    @GET
+    @Path("attempts/{id}/answer-revisions")
+    public List<AttemptView.AnswerRevisionView> answerRevisions(@PathParam("id") String id, @QueryParam("question") String questionId) {
+        return queries.answerRevisions(id, questionId);
     }
 
     @GET

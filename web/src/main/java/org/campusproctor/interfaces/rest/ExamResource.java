@@ -32,8 +32,8 @@ import java.util.Locale;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ExamResource {
 
-    /** How many completed attempts a key change re-scored. */
-    public record KeyChanged(int rescoredAttempts) {
+    /** How many completed attempts a key change re-scored, and how many it left alone (FINAL review). */
+    public record KeyChanged(int rescoredAttempts, int skippedFinalAttempts) {
     }
 
 
@@ -104,14 +104,14 @@ public class ExamResource {
                 .entity(new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(), q.points(), q.choices())).build();
     }
 
-    /** Corrects the key of a question (the body's type must match); completed attempts are re-scored. */
+    /** Corrects the key of a question (the body's type must match); completed attempts are re-scored unless FINAL. */
     @PUT
     @Path("{id}/questions/{questionId}/key")
     public Response changeKey(@PathParam("id") String examId, @PathParam("questionId") String questionId,
                               Requests.NewQuestion body) {
         require(body != null && body.type() != null, "type and key are required");
-        int rescored = authoring.changeAnswerKey(examId, questionId, key(type(body.type()), body));
-        return Response.ok(new KeyChanged(rescored)).build();
+        ExamAuthoring.KeyChange change = authoring.changeAnswerKey(examId, questionId, key(type(body.type()), body));
+        return Response.ok(new KeyChanged(change.rescoredAttempts(), change.skippedFinalAttempts())).build();
     }
 
     @POST
