@@ -80,7 +80,7 @@ class RoleEnforcementIT {
         return List.of(new Call("POST", "/api/accounts", Json.createObjectBuilder().add("username", Scenario.unique("x"))
                         .add("password", "long-enough-pw").add("displayName", "x").add("roles", Json.createArrayBuilder().add("admin")).build()),
                 new Call("GET", "/api/audit", null),
-                new Call("POST", "/api/jobs/media-retention?retentionDays=3650", null));
+                new Call("POST", "/api/jobs/media-retention", Json.createObjectBuilder().add("retentionDays", 3650).build()));
     }
 
     @Test

@@ -30,6 +30,15 @@ final class TestImages {
         }
     }
 
+    /** A file of the project, e.g. one of the weights' test photographs (relative to the ear module). */
+    static byte[] file(String path) {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] syntheticJpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
