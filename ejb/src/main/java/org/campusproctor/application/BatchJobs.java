@@ -6,6 +6,9 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 
+import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.infrastructure.batch.MediaRetentionBatchlet;
+
 import java.util.Properties;
 import java.util.Set;
 
@@ -22,6 +25,13 @@ public class BatchJobs {
     public long start(String jobName, Properties parameters) {
         if (!JOBS.contains(jobName)) {
             throw new IllegalArgumentException("Unknown job: " + jobName);
+        }
+        if (jobName.equals("media-retention")) {
+            try {
+                MediaRetentionBatchlet.retentionDays(parameters.getProperty("retentionDays"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
         }
         long id = operator().start(jobName, parameters);
         audit.record("BATCH_JOB_STARTED", "job", jobName, "execution " + id + " " + parameters);

@@ -17,17 +17,18 @@ import org.campusproctor.domain.registration.Registration;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.contract.media.StoredObject;
+import org.campusproctor.infrastructure.media.TransactionalMedia;
 import org.campusproctor.infrastructure.messaging.FrameDispatcher;
-import org.campusproctor.contract.media.MediaStore;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Accepts a webcam frame of an attempt: checks it is a JPEG or PNG of sane size, stores it with its checksum,
- * records it and queues it for the vision workers, all in one transaction. Only the candidate of a running (not yet
- * completed) attempt may upload its frames.
+ * Accepts a webcam frame of an attempt: admits it (back-pressure, {@link FrameAdmission}), checks it is a JPEG or PNG
+ * of sane size from its header, stores it with its checksum, records it and queues it for the vision workers, all in
+ * one transaction (the file goes again if it rolls back). Only the candidate of a running (not yet completed) attempt
+ * may upload its frames.
  */
 @Stateless
 @RolesAllowed(Role.CANDIDATE_NAME)
@@ -44,7 +45,10 @@ public class FrameIntake {
     private EntityManager em;
 
     @Inject
-    private MediaStore mediaStore;
+    private TransactionalMedia media;
+
+    @Inject
+    private FrameAdmission admission;
 
     @Inject
     private FrameDispatcher dispatcher;
@@ -56,14 +60,15 @@ public class FrameIntake {
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
         ExamAttempt attempt = access.ownWithoutLock(attemptId);
         attempt.requireNotCompleted();
+        Exam exam = em.find(Exam.class, attempt.examId());
+        admission.admit(attemptId, exam.proctoring().frameIntervalSeconds());
         ImageFormat format = ImageFormat.of(bytes, maxFrameBytes());
         String id = StoredMedia.newId();
         String key = attemptId + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + format.extension();
-        StoredObject object = mediaStore.put(key, bytes);
+        StoredObject object = media.put(key, bytes);
         StoredMedia frame = new StoredMedia(id, MediaKind.WEBCAM_FRAME, attemptId, object, format.contentType(),
                 capturedAt, Instant.now());
         em.persist(frame);
-        Exam exam = em.find(Exam.class, attempt.examId());
         Registration registration = em.find(Registration.class, attempt.registrationId());
         String enrolmentKey = null;
         if (registration != null && registration.enrolmentMediaId() != null) {

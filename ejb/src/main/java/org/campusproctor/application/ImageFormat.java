@@ -1,6 +1,13 @@
 package org.campusproctor.application;
 
-/** JPEG or PNG, told by the magic bytes: the Content-Type header of a request is not evidence. */
+import org.campusproctor.contract.media.ImageHeader;
+import org.campusproctor.contract.media.UnusableImageException;
+
+/**
+ * JPEG or PNG, told by the image's own header: the Content-Type header of a request is not evidence. The header's
+ * dimensions are checked here, before anything is stored, so an image the vision workers would refuse to decode (a
+ * decompression bomb among them) is refused at the door.
+ */
 enum ImageFormat {
     JPEG("jpg", "image/jpeg"), PNG("png", "image/png");
 
@@ -20,7 +27,10 @@ enum ImageFormat {
         return contentType;
     }
 
-    /** @throws FrameRejectedException when the bytes are empty, over {@code maxBytes} or neither JPEG nor PNG */
+    /**
+     * @throws FrameRejectedException when the bytes are empty, over {@code maxBytes}, neither JPEG nor PNG, or an image
+     *                                whose header is malformed, of an unsupported kind or outside the size limits
+     */
     static ImageFormat of(byte[] bytes, int maxBytes) {
         if (bytes.length == 0) {
             throw new FrameRejectedException(FrameRejectedException.Reason.EMPTY, "Empty image");
@@ -29,12 +39,16 @@ enum ImageFormat {
             throw new FrameRejectedException(FrameRejectedException.Reason.TOO_LARGE,
                     "Image of " + bytes.length + " bytes exceeds the limit of " + maxBytes + " bytes");
         }
-        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return JPEG;
+        try {
+            return ImageHeader.readDecodable(bytes).format() == ImageHeader.Format.JPEG ? JPEG : PNG;
+        } catch (UnusableImageException e) {
+            throw new FrameRejectedException(switch (e.reason()) {
+                case NOT_AN_IMAGE -> FrameRejectedException.Reason.NOT_AN_IMAGE;
+                case MALFORMED_IMAGE -> FrameRejectedException.Reason.MALFORMED_IMAGE;
+                case UNSUPPORTED_IMAGE -> FrameRejectedException.Reason.UNSUPPORTED_IMAGE;
+                case DIMENSIONS_TOO_SMALL -> FrameRejectedException.Reason.DIMENSIONS_TOO_SMALL;
+                case DIMENSIONS_TOO_LARGE -> FrameRejectedException.Reason.DIMENSIONS_TOO_LARGE;
+            }, e.getMessage());
         }
-        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return PNG;
-        }
-        throw new FrameRejectedException(FrameRejectedException.Reason.NOT_AN_IMAGE, "Neither JPEG nor PNG");
     }
 }

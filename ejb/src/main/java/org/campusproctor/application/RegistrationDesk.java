@@ -1,10 +1,8 @@
 package org.campusproctor.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.campusproctor.contract.media.MediaStore;
 import org.campusproctor.contract.media.StoredObject;
 import org.campusproctor.contract.settings.Settings;
-import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 
 import jakarta.annotation.Resource;
@@ -24,6 +22,7 @@ import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.exam.ExamStatus;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.registration.Registration;
+import org.campusproctor.infrastructure.media.TransactionalMedia;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public class RegistrationDesk {
     private AuditLog audit;
 
     @Inject
-    private MediaStore mediaStore;
+    private TransactionalMedia media;
 
     @Inject
     private Accounts accounts;
@@ -84,9 +83,8 @@ public class RegistrationDesk {
         }
         ImageFormat format = ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
         String id = StoredMedia.newId();
-        StoredObject object = mediaStore.put("enrolment/" + registrationId + "/" + id + "." + format.extension(), photo);
-        Instant now = Instant.now();
-        em.persist(new StoredMedia(id, MediaKind.ENROLMENT_PHOTO, null, object, format.contentType(), now, now));
+        StoredObject object = media.put("enrolment/" + registrationId + "/" + id + "." + format.extension(), photo);
+        em.persist(StoredMedia.enrolmentPhoto(id, registrationId, object, format.contentType(), Instant.now()));
         registration.recordEnrolmentPhoto(id);
         audit.record("ENROLMENT_PHOTO_RECORDED", "registration", registrationId,
                 "media=" + id + " sha256=" + object.sha256());

@@ -51,6 +51,7 @@ public class VisionResultRecorder {
             throw new IllegalArgumentException("Analysis of frame " + mediaId + " names attempt " + report.attemptId()
                     + ", the frame belongs to " + frame.attemptId());
         }
+        frame.analysisRecorded();
         em.persist(new FrameAnalysisRecord(mediaId, frame.attemptId(), FrameAnalysisRecord.Status.ANALYSED,
                 report.faceCount(), report.workerNode(), Instant.now(), reportJson));
         for (VisionIncident incident : report.incidents()) {

@@ -16,18 +16,49 @@ import java.util.UUID;
 
 /**
  * The index entry of one object accepted into the media store. Once this row exists the bytes are on disk and
- * their checksum is recorded: it is what "accepted" means for a frame or a recording chunk.
+ * their checksum is recorded: it is what "accepted" means for a frame or a recording chunk. A webcam frame is
+ * awaiting analysis from its acceptance until its analysis is recorded.
  */
 @Entity
 @Table(name = "stored_media")
-@NamedQuery(name = StoredMedia.OLDER_THAN,
-        query = "SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff ORDER BY m.storedAt")
+@NamedQuery(name = StoredMedia.AWAITING_ANALYSIS_SINCE,
+        query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.awaitingAnalysis = TRUE AND m.storedAt > :since")
+@NamedQuery(name = StoredMedia.EXISTS_WITH_KEY,
+        query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.storageKey = :key")
+// Retention: media of an attempt whose review is FINAL, unless an incident names it as evidence (its own attempt's
+// incidents, or a proctor's on any attempt: proctors may cite any frame). Frames of running attempts and attempts in
+// review have no FINAL review.
+@NamedQuery(name = StoredMedia.PURGEABLE_ATTEMPT_MEDIA, query = """
+        SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff AND m.attemptId IS NOT NULL
+          AND EXISTS (SELECT a FROM ExamAttempt a WHERE a.id = m.attemptId
+                      AND a.reviewStatus = org.campusproctor.domain.attempt.ReviewStatus.FINAL)
+          AND NOT EXISTS (SELECT i FROM Incident i WHERE i.attemptId = m.attemptId
+                          AND LOCATE(m.id, i.evidenceMediaIds) > 0)
+          AND NOT EXISTS (SELECT i FROM Incident i WHERE i.source = org.campusproctor.domain.attempt.IncidentSource.PROCTOR
+                          AND LOCATE(m.id, i.evidenceMediaIds) > 0)
+        ORDER BY m.storedAt""")
+// Retention: an enrolment photo, current or replaced, unless its registration is still open: its attempt's review is
+// not FINAL, or it has no attempt yet and its exam is not archived.
+@NamedQuery(name = StoredMedia.PURGEABLE_ENROLMENT_PHOTOS, query = """
+        SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff
+          AND m.kind = org.campusproctor.domain.media.MediaKind.ENROLMENT_PHOTO
+          AND NOT EXISTS (SELECT r FROM Registration r WHERE (r.id = m.registrationId OR r.enrolmentMediaId = m.id)
+              AND (EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id
+                           AND (a.reviewStatus IS NULL
+                                OR a.reviewStatus <> org.campusproctor.domain.attempt.ReviewStatus.FINAL))
+                   OR (NOT EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id)
+                       AND EXISTS (SELECT e FROM Exam e WHERE e.id = r.examId
+                                   AND e.status <> org.campusproctor.domain.exam.ExamStatus.ARCHIVED))))
+        ORDER BY m.storedAt""")
 @NamedQuery(name = StoredMedia.COUNT_OF_ATTEMPT,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.attemptId = :attemptId AND m.id IN :ids")
 public class StoredMedia {
 
-    public static final String OLDER_THAN = "StoredMedia.olderThan";
     public static final String COUNT_OF_ATTEMPT = "StoredMedia.countOfAttempt";
+    public static final String AWAITING_ANALYSIS_SINCE = "StoredMedia.awaitingAnalysisSince";
+    public static final String EXISTS_WITH_KEY = "StoredMedia.existsWithKey";
+    public static final String PURGEABLE_ATTEMPT_MEDIA = "StoredMedia.purgeableAttemptMedia";
+    public static final String PURGEABLE_ENROLMENT_PHOTOS = "StoredMedia.purgeableEnrolmentPhotos";
 
     @Id
     @Column(length = 36)
@@ -39,6 +70,13 @@ public class StoredMedia {
 
     @Column(name = "attempt_id", length = 36)
     private String attemptId;
+
+    /** The registration of an enrolment photo; null for attempt media. */
+    @Column(name = "registration_id", length = 36, updatable = false)
+    private String registrationId;
+
+    @Column(name = "awaiting_analysis", nullable = false)
+    private boolean awaitingAnalysis;
 
     @Column(name = "storage_key", nullable = false, unique = true)
     private String storageKey;
@@ -76,6 +114,20 @@ public class StoredMedia {
         this.contentType = Objects.requireNonNull(contentType);
         this.capturedAt = Objects.requireNonNull(capturedAt);
         this.storedAt = Objects.requireNonNull(storedAt);
+        this.awaitingAnalysis = kind == MediaKind.WEBCAM_FRAME;
+    }
+
+    /** A registration's enrolment photo. */
+    public static StoredMedia enrolmentPhoto(String id, String registrationId, StoredObject object, String contentType,
+                                             Instant storedAt) {
+        StoredMedia photo = new StoredMedia(id, MediaKind.ENROLMENT_PHOTO, null, object, contentType, storedAt, storedAt);
+        photo.registrationId = Objects.requireNonNull(registrationId);
+        return photo;
+    }
+
+    /** A vision worker's analysis of this frame is recorded: it no longer holds back uploads. */
+    public void analysisRecorded() {
+        awaitingAnalysis = false;
     }
 
     public static String newId() {
@@ -86,6 +138,8 @@ public class StoredMedia {
     public MediaKind kind() { return kind; }
     /** The attempt of a frame or screen chunk; null for an enrolment photo. */
     public String attemptId() { return attemptId; }
+    public String registrationId() { return registrationId; }
+    public boolean awaitingAnalysis() { return awaitingAnalysis; }
     public String storageKey() { return storageKey; }
     public String contentType() { return contentType; }
     public long sizeBytes() { return sizeBytes; }

@@ -20,9 +20,12 @@ import java.util.Objects;
 @Table(name = "registration")
 @NamedQuery(name = Registration.BY_EXAM_AND_CANDIDATE,
         query = "SELECT r FROM Registration r WHERE r.examId = :examId AND r.candidate = :candidate")
+@NamedQuery(name = Registration.WITH_ENROLMENT_PHOTO,
+        query = "SELECT r FROM Registration r WHERE r.enrolmentMediaId = :mediaId")
 public class Registration {
 
     public static final String BY_EXAM_AND_CANDIDATE = "Registration.byExamAndCandidate";
+    public static final String WITH_ENROLMENT_PHOTO = "Registration.withEnrolmentPhoto";
 
     @Id
     @Column(length = 36)
@@ -82,6 +85,11 @@ public class Registration {
     /** Replaces the enrolment photo (the previous one stays in the media store for the audit trail). */
     public void recordEnrolmentPhoto(String mediaId) {
         this.enrolmentMediaId = Objects.requireNonNull(mediaId);
+    }
+
+    /** Media retention purged the photo of this closed registration. */
+    public void forgetEnrolmentPhoto() {
+        this.enrolmentMediaId = null;
     }
 
     public void assignProctor(String proctor) {

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** The one step of the {@code media-retention} job: purge media older than {@code retentionDays}. */
+/**
+ * The one step of the {@code media-retention} job: purge media older than {@code retentionDays} (at least
+ * {@value #MIN_RETENTION_DAYS}) that no open attempt, review, incident or registration needs ({@link MediaRetention}).
+ */
 @Named("mediaRetentionBatchlet")
 @jakarta.enterprise.context.Dependent
 public class MediaRetentionBatchlet extends AbstractBatchlet {
@@ -32,12 +35,34 @@ public class MediaRetentionBatchlet extends AbstractBatchlet {
     @Inject
     private MediaRetention retention;
 
+    /** Shortest retention: media stored today is never purged, whoever starts the job and how. */
+    public static final int MIN_RETENTION_DAYS = 1;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /**
+     * The job parameter as days.
+     *
+     * @throws IllegalArgumentException when it is not a whole number of at least {@value #MIN_RETENTION_DAYS}
+     */
+    public static int retentionDays(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return DEFAULT_RETENTION_DAYS;
+        }
+        int days;
+        try {
+            days = Integer.parseInt(parameter.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("retentionDays must be a whole number of days, was " + parameter);
+        }
+        if (days < MIN_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retentionDays must be at least " + MIN_RETENTION_DAYS + ", was " + days);
+        }
+        return days;
+    }
+
     @Override
     public String process() {
-        long days = Long.parseLong(retentionDays == null || retentionDays.isBlank() ? "30" : retentionDays.trim());
-        if (days < 0) {
-            throw new IllegalArgumentException("retentionDays must be >= 0, was " + days);
-        }
+        int days = retentionDays(retentionDays);
         Instant cutoff = Instant.now().minus(Duration.ofDays(days));
         long total = 0;
         int purged;

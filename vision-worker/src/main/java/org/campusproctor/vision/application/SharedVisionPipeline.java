@@ -2,11 +2,9 @@ package org.campusproctor.vision.application;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.campusproctor.contract.ServerNode;
 import org.campusproctor.contract.settings.Settings;
 import org.campusproctor.vision.pipeline.FramePipeline;
-
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * One vision pipeline per deployment, built on first use: model sessions are created once per worker, never per
@@ -16,7 +14,7 @@ import java.net.UnknownHostException;
 public class SharedVisionPipeline {
 
     /** This node's name in analyses and logs. */
-    public static final String NODE = nodeName();
+    public static final String NODE = ServerNode.NAME;
 
     private volatile FramePipeline pipeline;
 
@@ -37,18 +35,6 @@ public class SharedVisionPipeline {
     void close() {
         if (pipeline != null) {
             pipeline.close();
-        }
-    }
-
-    private static String nodeName() {
-        String server = System.getProperty("jboss.node.name"); // the server's own name, where it has one
-        if (server != null) {
-            return server;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
         }
     }
 }

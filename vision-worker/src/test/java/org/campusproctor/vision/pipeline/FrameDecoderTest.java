@@ -7,7 +7,12 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,5 +54,93 @@ class FrameDecoderTest {
         assertThrows(CorruptFrameException.class, () -> decoder.decode(Arrays.copyOf(jpeg, 20)));
         assertThrows(CorruptFrameException.class, () -> decoder.decode(encode(32, 32, ".jpg")));
         assertThrows(CorruptFrameException.class, () -> decoder.decode(null));
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedFromItsHeaderWithoutDecoding() {
+        byte[] bomb = pngBomb(20_000, 20_000); // 48 KB, 1.2 GB once decoded to BGR
+        long start = System.nanoTime();
+        CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> decoder.decode(bomb));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(e.getMessage().startsWith("Frame not decoded: PNG of 20000x20000 pixels"), e.getMessage());
+        assertTrue(millis < 500, "refused from the header, not after decoding: " + millis + " ms");
+        assertThrows(CorruptFrameException.class, () -> decoder.decode(encode(4096, 4096, ".png")), "16.7 megapixels");
+        assertEquals(4096 * 2048, decoder.decode(encode(4096, 2048, ".jpg")).total(), "8.4 megapixels decode");
+    }
+
+    @Test
+    void decodesProgressiveJpegAndSixteenBitPng() {
+        MatOfByte progressive = new MatOfByte();
+        assertTrue(Imgcodecs.imencode(".jpg", new Mat(480, 640, CvType.CV_8UC3, new Scalar(10, 20, 30)), progressive,
+                new org.opencv.core.MatOfInt(Imgcodecs.IMWRITE_JPEG_PROGRESSIVE, 1)));
+        assertEquals(640, decoder.decode(progressive.toArray()).cols());
+        MatOfByte deep = new MatOfByte();
+        assertTrue(Imgcodecs.imencode(".png", new Mat(240, 320, CvType.CV_16UC3, new Scalar(1000, 30000, 65535)), deep));
+        Mat bgr = decoder.decode(deep.toArray());
+        assertEquals(CvType.CV_8UC3, bgr.type(), "16-bit samples come out as 8-bit BGR");
+        assertEquals(255.0, bgr.get(0, 0)[2], 0.0);
+    }
+
+    @Test
+    void aJpegWithAValidHeaderButNoQuantisationTableIsNotDecodable() {
+        byte[] jpeg = withoutQuantisationTables(encode(320, 240, ".jpg"));
+        assertEquals(320, org.campusproctor.contract.media.ImageHeader.read(jpeg).width(), "the header is fine");
+        CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> decoder.decode(jpeg));
+        assertTrue(e.getMessage().contains("not a decodable"), e.getMessage());
+    }
+
+    /** The JPEG without its DQT segments: intake accepts its header, only the decoder can tell. */
+    static byte[] withoutQuantisationTables(byte[] jpeg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int p = 2;
+        while (p + 4 <= jpeg.length) {
+            int marker = jpeg[p + 1] & 0xFF;
+            int length = ((jpeg[p + 2] & 0xFF) << 8) | (jpeg[p + 3] & 0xFF);
+            if (marker == 0xDA) {
+                break;
+            }
+            if (marker != 0xDB) {
+                out.write(jpeg, p, 2 + length);
+            }
+            p += 2 + length;
+        }
+        out.write(jpeg, p, jpeg.length - p);
+        return out.toByteArray();
+    }
+
+    /** A 1-bit grey PNG, all black: tens of KB for 20000x20000 pixels. */
+    static byte[] pngBomb(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        byte[] row = new byte[1 + (width + 7) / 8];
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65_536];
+        for (int y = 0; y < height; y++) {
+            deflater.setInput(row);
+            while (!deflater.needsInput()) {
+                idat.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        png.writeBytes(chunk("IHDR", ihdr.array()));
+        png.writeBytes(chunk("IDAT", idat.toByteArray()));
+        png.writeBytes(chunk("IEND", new byte[0]));
+        return png.toByteArray();
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        ByteBuffer c = ByteBuffer.allocate(12 + data.length);
+        c.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(c.array(), 4, 4 + data.length);
+        return c.putInt((int) crc.getValue()).array();
     }
 }

@@ -55,4 +55,8 @@ public final class Requests {
 
     public record Grade(BigDecimal points, String comment) {
     }
+
+    /** Parameters of a batch job; media-retention reads retentionDays (default 30). */
+    public record JobParameters(Integer retentionDays) {
+    }
 }

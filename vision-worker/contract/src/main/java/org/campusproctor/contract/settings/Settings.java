@@ -25,6 +25,12 @@ public final class Settings {
     // --- Frame intake ----------------------------------------------------------------------------------------------
     public static final Setting<Integer> FRAME_MAX_BYTES = app("campusproctor.frames.max-bytes", "2097152",
             "Largest webcam frame accepted, in bytes (a 1280x720 JPEG is 100-300 KB).", range(1024, 64 << 20));
+    public static final Setting<Integer> FRAMES_MAX_PENDING = app("campusproctor.frames.max-pending", "200",
+            "Frames awaiting analysis from which uploads are refused (429) until the vision workers catch up; about what "
+                    + "the workers analyse in 10-20 s.", range(1, 1_000_000));
+    public static final Setting<Integer> FRAMES_MIN_INTERVAL_MS = app("campusproctor.frames.min-interval-ms", "1000",
+            "Shortest average interval between two frames of one attempt (bursts of a few frames pass); faster uploads "
+                    + "are refused (429). 0: no limit.", range(0, 3_600_000));
 
     // --- Exam domain -----------------------------------------------------------------------------------------------
     public static final Setting<Integer> DEADLINE_SWEEP_SECONDS = app("campusproctor.deadline.sweep-seconds", "5",
@@ -75,7 +81,8 @@ public final class Settings {
     public static final Setting<String> JMS_MAX_REDELIVERY_DELAY_MS = server("campusproctor.jms.max-redelivery-delay-ms",
             "10000", "Longest redelivery delay.");
 
-    public static final List<Setting<?>> ALL = List.of(MEDIA_DIR, MODELS_DIR, FRAME_MAX_BYTES, DEADLINE_SWEEP_SECONDS,
+    public static final List<Setting<?>> ALL = List.of(MEDIA_DIR, MODELS_DIR, FRAME_MAX_BYTES, FRAMES_MAX_PENDING,
+            FRAMES_MIN_INTERVAL_MS, DEADLINE_SWEEP_SECONDS,
             DEMO_DATA, VISION_CUDA, VISION_INTRA_OP_THREADS, VISION_MAX_SESSION, VISION_STAGES, VISION_OBJECT_CLASSES,
             VISION_MIN_FACE_SCORE, VISION_NMS_IOU, VISION_LANDMARK_EXPAND, VISION_MIN_LANDMARK_SCORE, VISION_MAX_FACES,
             VISION_OBJECT_MIN_SCORE, DB_URL, DB_USER, DB_PASSWORD, JMS_MAX_DELIVERY_ATTEMPTS,
