@@ -124,7 +124,7 @@ class AttemptLifecycleIT {
         assertEquals("SUBMITTED", submitted.getString("status"));
         assertEquals("PENDING_REVIEW", submitted.getString("reviewStatus"));
         assertFalse(submitted.containsKey("score"), "the candidate sees no score before the result is released");
-        JsonObject scored = proctor.expect(200, proctor.get(base));
+        JsonObject scored = s.proctor().expect(200, s.proctor().get(base));
         assertEquals(new BigDecimal("7.50"), scored.getJsonNumber("score").bigDecimalValue());
         assertEquals(new BigDecimal("14.00"), scored.getJsonNumber("maxScore").bigDecimalValue());
         assertFalse(scored.getBoolean("gradingComplete"), "the essay awaits a grader");
