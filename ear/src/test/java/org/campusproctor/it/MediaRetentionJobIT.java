@@ -43,16 +43,10 @@ class MediaRetentionJobIT {
         HttpResponse<String> started = client.post("/api/jobs/media-retention", parameters);
         assertEquals(202, started.statusCode(), started.body());
         long id = Server.json(started).getJsonNumber("executionId").longValue();
-        JsonObject execution = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            execution = Server.json(client.get("/api/jobs/executions/" + id));
-            String status = execution.getString("batchStatus");
-            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("ABANDONED")) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        JsonObject execution = Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> Server.json(client.get("/api/jobs/executions/" + id)),
+                e -> Set.of("COMPLETED", "FAILED", "ABANDONED").contains(e.getString("batchStatus")),
+                "the end of job execution " + id);
         return execution;
     }
 }
