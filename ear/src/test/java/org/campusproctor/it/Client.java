@@ -108,10 +108,18 @@ final class Client {
 
     /** Opens a WebSocket with this client's session cookie. */
     CompletableFuture<WebSocket> webSocket(String path, WebSocket.Listener listener) {
+        return webSocket(path, listener, null);
+    }
+
+    /** The same, sending an Origin header (as browsers do) unless it is null. */
+    CompletableFuture<WebSocket> webSocket(String path, WebSocket.Listener listener, String origin) {
         String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (!cookie.isEmpty()) {
             builder.header("Cookie", cookie);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         return builder.buildAsync(Server.wsUri(path), listener);
     }

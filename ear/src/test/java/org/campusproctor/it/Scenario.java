@@ -107,9 +107,14 @@ final class Scenario {
     }
 
     static String register(Client registrar, String examId, Client candidate, Client proctor, long extraSeconds) throws Exception {
+        return registerAssigned(registrar, examId, candidate, proctor == null ? null : proctor.username, extraSeconds);
+    }
+
+    /** The same, with the assigned proctor by username (null: none). */
+    static String registerAssigned(Client registrar, String examId, Client candidate, String proctor, long extraSeconds) throws Exception {
         JsonObjectBuilder body = Json.createObjectBuilder().add("candidate", candidate.username).add("extraTimeSeconds", extraSeconds);
         if (proctor != null) {
-            body.add("proctor", proctor.username);
+            body.add("proctor", proctor);
         }
         return registrar.expect(201, registrar.post("/api/exams/" + examId + "/registrations", body.build())).getString("id");
     }
@@ -125,7 +130,10 @@ final class Scenario {
         return Json.createObjectBuilder().add("response", response).add("saveId", saveId).add("sequence", sequence).build();
     }
 
-    /** A running attempt of a fresh candidate on a fresh exam (no identity check), for tests that need frames. */
+    /**
+     * A running attempt of a fresh candidate on a fresh exam (no identity check), assigned to the demo proctor (who
+     * alone of the proctors sees it), for tests that need frames.
+     */
     static Running running(long durationSeconds) throws Exception {
         return running(durationSeconds, null);
     }
@@ -135,7 +143,7 @@ final class Scenario {
         Client registrar = Client.demo("registrar");
         Client candidate = newUser("candidate");
         JsonObject exam = exam(registrar, durationSeconds, false, shortTexts(2), incidentThresholds);
-        String registration = register(registrar, exam.getString("id"), candidate, null, 0);
+        String registration = registerAssigned(registrar, exam.getString("id"), candidate, "proctor", 0);
         JsonObject attempt = startedAttempt(candidate, registration);
         return new Running(candidate, attempt.getString("id"), exam, registration);
     }

@@ -31,8 +31,8 @@ class TimedExpiryIT {
         JsonObject expired = awaitStatus(candidate, id, "EXPIRED", 60);
         assertEquals("deadline passed", expired.getString("endReason"));
         assertEquals("PENDING_REVIEW", expired.getString("reviewStatus"));
-        Client staff = Client.demo("proctor"); // the score is staff reading until the result is released
-        JsonObject scored = staff.expect(200, staff.get("/api/attempts/" + id));
+        // the score is staff reading until the result is released; unassigned attempts: staff by role
+        JsonObject scored = registrar.expect(200, registrar.get("/api/attempts/" + id));
         assertEquals(new BigDecimal("1.00"), scored.getJsonNumber("score").bigDecimalValue(), "the saved answer counts");
         assertEquals(new BigDecimal("2.00"), scored.getJsonNumber("maxScore").bigDecimalValue());
 
@@ -41,7 +41,7 @@ class TimedExpiryIT {
                 Scenario.save(q1, "answer-1", "s2", 1))).getString("error");
         assertTrue(error.equals("NOT_ACCEPTING_ANSWERS") || error.equals("DEADLINE_PASSED"), error);
         assertEquals("ILLEGAL_TRANSITION", candidate.expect(409, candidate.post("/api/attempts/" + id + "/submit", null)).getString("error"));
-        var timeline = Server.jsonArray(staff.get("/api/attempts/" + id + "/timeline"));
+        var timeline = Server.jsonArray(registrar.get("/api/attempts/" + id + "/timeline")); // unassigned: staff by role
         assertTrue(timeline.stream().anyMatch(t -> t.asJsonObject().getString("action").equals("EXPIRED")
                 && t.asJsonObject().getString("actor").equals("system")), timeline.toString());
     }

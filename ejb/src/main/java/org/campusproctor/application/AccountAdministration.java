@@ -2,6 +2,7 @@ package org.campusproctor.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,12 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.identity.AccountDisabled;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.identity.UserAccount;
 
 import java.util.Set;
 
-/** Administrators create and disable accounts. */
+/** Administrators create and disable accounts; a disabled account's sessions and sockets end (see ActiveAccounts). */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class AccountAdministration {
@@ -24,6 +26,9 @@ public class AccountAdministration {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private Event<AccountDisabled> disabled;
 
     public UserAccount create(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}") String username,
                               @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = 200) String password,
@@ -39,5 +44,6 @@ public class AccountAdministration {
     public void disable(@NotBlank String username) {
         accounts.existing(username).disable();
         audit.record("ACCOUNT_DISABLED", "account", username, null);
+        disabled.fire(new AccountDisabled(username));
     }
 }

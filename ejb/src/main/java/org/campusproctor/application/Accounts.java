@@ -28,6 +28,12 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
+    /** Whether the account exists and is enabled (one column read, no entity loaded). */
+    public boolean enabled(String username) {
+        return em.createNamedQuery(UserAccount.ENABLED, Boolean.class).setParameter("username", username)
+                .getResultStream().findFirst().orElse(false);
+    }
+
     /** The account of that username; 404 when there is none. */
     public UserAccount existing(String username) {
         return find(username).orElseThrow(() -> new NotFoundException("Account", username));

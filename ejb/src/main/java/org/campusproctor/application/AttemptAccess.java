@@ -13,6 +13,9 @@ import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.registration.Registration;
 
+import java.util.Set;
+import java.util.function.Predicate;
+
 /**
  * Who is calling, and which attempts they may touch: the one place of the object-level access rules of the attempt
  * services (their roles are checked by their own {@code @RolesAllowed}). Internal plumbing, not a service: no REST
@@ -21,8 +24,12 @@ import org.campusproctor.domain.registration.Registration;
  * <ul>
  *     <li>A candidate acts only on their own attempts: another candidate's is refused (403) and the refusal audited
  *     in its own transaction. Reads of another's attempt or registration say "not found" (never confirm it exists).</li>
- *     <li>A proctor acts on the attempts assigned to them or unassigned ones; an admin on any (refusal audited).</li>
- *     <li>Reviewers and graders: their role is the rule ({@link #lock}).</li>
+ *     <li>Staff work on attempts by one rule, {@link StaffScope}: a proctor sees and acts on the attempts assigned to
+ *     them, registrars see every attempt, admins see and act on every attempt. An attempt assigned to nobody is out of
+ *     every proctor's scope: otherwise every proctor would see every such attempt, which is the leak this rule
+ *     closes; the registrar assigns a proctor with the registration. Reads outside the scope say "not found" (404),
+ *     actions are refused (403), like a candidate's; both refusals are audited.</li>
+ *     <li>Graders: their role is the rule ({@link #lock}).</li>
  * </ul>
  */
 @Stateless
@@ -41,8 +48,48 @@ public class AttemptAccess {
     @Inject
     private AuditLog audit;
 
+    /**
+     * The one scoping rule of staff work: which attempts a member of staff may see, or act on. Everything that shows
+     * or changes an attempt for staff (services, dashboard queries, the proctor feed) asks it.
+     *
+     * @param everyAttempt the role covers every attempt
+     * @param proctor      otherwise the proctor whose assigned attempts are covered (null: none)
+     */
+    public record StaffScope(boolean everyAttempt, String proctor) {
+
+        /** Outside staff work (candidates, anonymous callers). */
+        public static final StaffScope NONE = new StaffScope(false, null);
+
+        /**
+         * @param username the member of staff
+         * @param hasRole  whether they have a role (by {@link Role} name)
+         * @param toAct    acting on the attempt (proctor actions, review), not only reading it
+         */
+        public static StaffScope of(String username, Predicate<String> hasRole, boolean toAct) {
+            if (hasRole.test(Role.ADMIN_NAME) || !toAct && hasRole.test(Role.REGISTRAR_NAME)) {
+                return new StaffScope(true, null);
+            }
+            return username != null && hasRole.test(Role.PROCTOR_NAME) ? new StaffScope(false, username) : NONE;
+        }
+
+        /** The same for a user whose role names are known (a proctor feed socket). */
+        public static StaffScope of(String username, Set<String> roles, boolean toAct) {
+            return of(username, roles::contains, toAct);
+        }
+
+        /** Whether an attempt with this assigned proctor (null: none) is in scope. */
+        public boolean covers(String assignedProctor) {
+            return everyAttempt || proctor != null && proctor.equals(assignedProctor);
+        }
+    }
+
     public String caller() {
         return session.getCallerPrincipal().getName();
+    }
+
+    /** The caller's scope (see {@link StaffScope}). */
+    public StaffScope scope(boolean toAct) {
+        return StaffScope.of(caller(), session::isCallerInRole, toAct);
     }
 
     /** Any attempt, locked for update (see {@link AttemptJournal#lock}); 404 when there is none. */
@@ -81,14 +128,38 @@ public class AttemptAccess {
         return registration;
     }
 
-    /** For proctors: an attempt assigned to the caller or to nobody, locked; admins may act on any. */
+    /**
+     * For proctor actions and review decisions: an attempt in the caller's scope to act on, locked; 404 when there is
+     * none, 403 with an audited refusal when it is out of scope (another proctor's, or assigned to nobody).
+     */
     public ExamAttempt assigned(String attemptId) {
         ExamAttempt attempt = journal.lock(attemptId);
-        if (!session.isCallerInRole(Role.ADMIN_NAME) && attempt.proctor() != null && !isCaller(attempt.proctor())) {
-            refuse(attemptId, "not the assigned proctor");
-            throw new AccessRefusedException("Attempt " + attemptId + " is assigned to another proctor");
+        if (!scope(true).covers(attempt.proctor())) {
+            refuse(attemptId, attempt.proctor() == null ? "attempt assigned to no proctor" : "not the assigned proctor");
+            throw new AccessRefusedException("Attempt " + attemptId + " is not assigned to you");
         }
         return attempt;
+    }
+
+    /**
+     * For staff reads: an attempt in the caller's scope to read. Out of scope it is "not found" (404), like a missing
+     * one, so that its existence is not confirmed; the refusal is audited.
+     */
+    public ExamAttempt staffToRead(String attemptId) {
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
+        if (attempt == null || !mayRead(attempt)) {
+            throw new NotFoundException("Attempt", attemptId);
+        }
+        return attempt;
+    }
+
+    /** Whether the caller may read this attempt (staff scope); a refusal is audited. */
+    public boolean mayRead(ExamAttempt attempt) {
+        if (scope(false).covers(attempt.proctor())) {
+            return true;
+        }
+        refuse(attempt.id(), "read outside the caller's attempts");
+        return false;
     }
 
     private ExamAttempt own(String attemptId, boolean lock) {

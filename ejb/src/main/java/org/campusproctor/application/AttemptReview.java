@@ -11,7 +11,10 @@ import org.campusproctor.domain.identity.Role;
 
 import java.time.Instant;
 
-/** Reviewers (proctors, admins) decide on completed attempts: the only way an outcome is released or voided. */
+/**
+ * Reviewers decide on completed attempts: the only way an outcome is released or voided. A proctor reviews the
+ * attempts assigned to them, an admin any ({@link AttemptAccess#assigned}).
+ */
 @Stateless
 @RolesAllowed({Role.PROCTOR_NAME, Role.ADMIN_NAME})
 public class AttemptReview {
@@ -26,27 +29,28 @@ public class AttemptReview {
     private IncidentReporting incidents;
 
     public AttemptView clear(@NotBlank String attemptId) {
-        ExamAttempt attempt = access.lock(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.clear(work.caller(), Instant.now());
         return decided(attempt, "CLEARED", null);
     }
 
     public AttemptView markSuspicious(@NotBlank String attemptId, @NotBlank @Size(max = 2000) String reason) {
-        ExamAttempt attempt = access.lock(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.markSuspicious(work.caller(), reason, Instant.now());
         return decided(attempt, "SUSPICIOUS", reason);
     }
 
     public AttemptView finalizeReview(@NotBlank String attemptId) {
-        ExamAttempt attempt = access.lock(attemptId);
+        ExamAttempt attempt = access.assigned(attemptId);
         attempt.finalizeReview(work.caller(), Instant.now());
         return decided(attempt, "FINAL", String.valueOf(attempt.reviewDecision()));
     }
 
     public AttemptView dismissIncident(@NotBlank String attemptId, @NotBlank String incidentId,
                                        @NotBlank @Size(max = 2000) String reason) {
+        ExamAttempt attempt = access.assigned(attemptId);
         incidents.dismiss(attemptId, incidentId, work.caller(), reason);
-        return work.view(access.lock(attemptId), true);
+        return work.view(attempt, true);
     }
 
     private AttemptView decided(ExamAttempt attempt, String action, String detail) {

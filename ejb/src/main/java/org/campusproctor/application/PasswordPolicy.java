@@ -28,11 +28,38 @@ public class PasswordPolicy {
 
     private volatile boolean initialised;
 
+    private String stranger;
+
     public String hash(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new InvalidInputException("Passwords have at least " + MIN_LENGTH + " characters");
         }
         return hasher().generate(password.toCharArray());
+    }
+
+    /**
+     * Whether the password matches the stored hash. Without a hash (unknown or unusable account) the password is
+     * verified against a hash of a random password made with the same parameters: every wrong login costs the same
+     * PBKDF2 work, so the response time does not tell which usernames exist.
+     */
+    public boolean matches(String password, String storedHash) {
+        char[] chars = password == null ? new char[0] : password.toCharArray();
+        if (storedHash == null) {
+            hasher().verify(chars, strangerHash());
+            return false;
+        }
+        try {
+            return hasher().verify(chars, storedHash);
+        } catch (RuntimeException e) {
+            return false; // a malformed stored hash never logs anyone in
+        }
+    }
+
+    private synchronized String strangerHash() {
+        if (stranger == null) {
+            stranger = hasher().generate(java.util.UUID.randomUUID().toString().toCharArray());
+        }
+        return stranger;
     }
 
     private synchronized Pbkdf2PasswordHash hasher() {

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * What a proctor does during an attempt: verify identity, message, warn, pause, resume, add time, terminate, flag.
- * A proctor acts on attempts assigned to them (or unassigned ones); an admin on any. Every action is on the
+ * A proctor acts on the attempts assigned to them, an admin on any ({@link AttemptAccess#assigned}). Every action is on the
  * attempt's timeline and in the audit log.
  */
 @Stateless

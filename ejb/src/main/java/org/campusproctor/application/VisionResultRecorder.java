@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.campusproctor.contract.vision.FrameAnalysisReport;
 import org.campusproctor.contract.vision.VisionIncident;
+import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.media.FrameAnalysed;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
 import org.campusproctor.domain.media.StoredMedia;
@@ -58,6 +59,7 @@ public class VisionResultRecorder {
             VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
             incidents.raiseIncident(frame.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
         }
-        analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report));
+        ExamAttempt attempt = em.find(ExamAttempt.class, frame.attemptId());
+        analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report, attempt.proctor()));
     }
 }

@@ -19,15 +19,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A person who can log in. The password is only ever stored as a Pbkdf2PasswordHash string; the container's
- * database identity store reads {@code app_user}/{@code app_user_role} directly with plain SQL.
+ * A person who can log in. The password is only ever stored as a Pbkdf2PasswordHash string, verified at login by
+ * {@code SignIn}.
  */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = UserAccount.BY_USERNAME, query = "SELECT u FROM UserAccount u WHERE u.username = :username")
+@NamedQuery(name = UserAccount.ENABLED, query = "SELECT u.enabled FROM UserAccount u WHERE u.username = :username")
 public class UserAccount {
 
     public static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String ENABLED = "UserAccount.enabled";
 
     @Id
     @Column(length = 36)
@@ -78,6 +80,7 @@ public class UserAccount {
     public String id() { return id; }
     public String username() { return username; }
     public String displayName() { return displayName; }
+    public String passwordHash() { return passwordHash; }
     public boolean enabled() { return enabled; }
     public Set<Role> roles() { return Set.copyOf(roles); }
     public boolean hasRole(Role role) { return roles.contains(role); }

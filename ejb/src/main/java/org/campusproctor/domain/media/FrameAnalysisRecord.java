@@ -17,11 +17,15 @@ import java.util.Objects;
 @Table(name = "frame_analysis")
 @NamedQuery(name = FrameAnalysisRecord.LATEST,
         query = "SELECT a FROM FrameAnalysisRecord a ORDER BY a.analysedAt DESC")
+@NamedQuery(name = FrameAnalysisRecord.LATEST_OF_PROCTOR,
+        query = "SELECT a FROM FrameAnalysisRecord a WHERE a.attemptId IN"
+                + " (SELECT t.id FROM ExamAttempt t WHERE t.proctor = :proctor) ORDER BY a.analysedAt DESC")
 @NamedQuery(name = FrameAnalysisRecord.DELETE_FOR_MEDIA,
         query = "DELETE FROM FrameAnalysisRecord a WHERE a.mediaId = :mediaId")
 public class FrameAnalysisRecord {
 
     public static final String LATEST = "FrameAnalysisRecord.latest";
+    public static final String LATEST_OF_PROCTOR = "FrameAnalysisRecord.latestOfProctor";
     public static final String DELETE_FOR_MEDIA = "FrameAnalysisRecord.deleteForMedia";
 
     public enum Status { ANALYSED, REJECTED }

@@ -1,7 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,8 +44,13 @@ public class SessionResource {
         if (login == null) {
             return ApiError.of(Response.Status.BAD_REQUEST, "INVALID_INPUT", "username and password are required");
         }
-        AuthenticationStatus status = authentication.login(request, response, login.username(), login.password());
-        if (status != AuthenticationStatus.SUCCESS) {
+        Authentication.Outcome outcome = authentication.login(request, response, login.username(), login.password());
+        if (outcome.throttled()) {
+            return Response.fromResponse(ApiError.of(Response.Status.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
+                    "Too many failed logins; retry in " + outcome.retryAfterSeconds() + " s"))
+                    .header("Retry-After", outcome.retryAfterSeconds()).build();
+        }
+        if (!outcome.succeeded()) {
             return ApiError.of(Response.Status.UNAUTHORIZED, "LOGIN_FAILED", "Unknown user or wrong password");
         }
         return Response.ok(me()).build();

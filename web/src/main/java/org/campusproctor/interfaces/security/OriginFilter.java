@@ -12,7 +12,7 @@ import org.campusproctor.application.CallerOrigin;
 import java.io.IOException;
 
 /** Hands the client's address to the audit log ("from where"). Behind a proxy, configure Undertow's proxy-address-forwarding. */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = "OriginFilter", urlPatterns = "/*") // first: web.xml orders the filters
 public class OriginFilter extends HttpFilter {
 
     @Inject

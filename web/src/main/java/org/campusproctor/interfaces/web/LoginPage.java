@@ -6,7 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.campusproctor.interfaces.security.Authentication;
@@ -25,9 +24,17 @@ public class LoginPage {
     public String login() {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = authentication.login((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), username, password);
-        switch (status) {
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        Authentication.Outcome outcome = authentication.login((HttpServletRequest) external.getRequest(), response,
+                username, password);
+        if (outcome.throttled()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(outcome.retryAfterSeconds()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Too many failed logins; try again in " + outcome.retryAfterSeconds() + " s", null));
+            return null;
+        }
+        switch (outcome.status()) {
             case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to the originally requested page
             case SUCCESS -> {
                 return "/index.xhtml?faces-redirect=true";

@@ -8,8 +8,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
-/** WebSocket through which proctor screens receive frame analyses as they are recorded. */
-@ServerEndpoint("/ws/proctor-feed")
+/** WebSocket through which proctor screens receive what happens to the attempts they may see, as it is recorded. */
+@ServerEndpoint(value = "/ws/proctor-feed", configurator = SocketHandshake.class)
 public class ProctorFeedEndpoint {
 
     @Inject
@@ -17,7 +17,7 @@ public class ProctorFeedEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        feed.join(session);
+        feed.join(session, (SocketUser) session.getUserProperties().get(SocketUser.class.getName()));
     }
 
     @OnClose

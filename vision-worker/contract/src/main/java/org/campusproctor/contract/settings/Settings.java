@@ -39,6 +39,20 @@ public final class Settings {
             "Demo accounts (password demo-<username>) and a demo exam: quick start and tests only, never in production.",
             Settings::bool);
 
+    // --- Web -------------------------------------------------------------------------------------------------------
+    public static final Setting<List<String>> WEB_ALLOWED_ORIGINS = app("campusproctor.web.allowed-origins", "",
+            "Origins (scheme://host[:port]) besides the server's own that may open its WebSockets, comma-separated; "
+                    + "empty: same origin only.", Settings::origins);
+    public static final Setting<Integer> LOGIN_MAX_FAILURES = app("campusproctor.login.max-failures", "5",
+            "Failed logins of one username within the failure window after which its logins are refused (429) for "
+                    + "30 s, doubled at each further failure (at most the window).", range(1, 1000));
+    public static final Setting<Integer> LOGIN_MAX_FAILURES_PER_ADDRESS = app("campusproctor.login.max-failures-per-address",
+            "30", "The same per client address (all usernames together); raise it when many users share one address.",
+            range(1, 100000));
+    public static final Setting<Integer> LOGIN_FAILURE_WINDOW_SECONDS = app("campusproctor.login.failure-window-seconds",
+            "900", "Seconds without a failure after which a username's or address's failures are forgotten; also the "
+                    + "longest refusal.", range(1, 86400));
+
     // --- Vision workers --------------------------------------------------------------------------------------------
     public static final Setting<String> VISION_CUDA = app("campusproctor.vision.cuda", "auto",
             "auto: use CUDA when it works (probed once), else the CPU; off: CPU only (skips the probe).",
@@ -83,7 +97,8 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(MEDIA_DIR, MODELS_DIR, FRAME_MAX_BYTES, FRAMES_MAX_PENDING,
             FRAMES_MIN_INTERVAL_MS, DEADLINE_SWEEP_SECONDS,
-            DEMO_DATA, VISION_CUDA, VISION_INTRA_OP_THREADS, VISION_MAX_SESSION, VISION_STAGES, VISION_OBJECT_CLASSES,
+            DEMO_DATA, WEB_ALLOWED_ORIGINS, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS,
+            LOGIN_FAILURE_WINDOW_SECONDS, VISION_CUDA, VISION_INTRA_OP_THREADS, VISION_MAX_SESSION, VISION_STAGES, VISION_OBJECT_CLASSES,
             VISION_MIN_FACE_SCORE, VISION_NMS_IOU, VISION_LANDMARK_EXPAND, VISION_MIN_LANDMARK_SCORE, VISION_MAX_FACES,
             VISION_OBJECT_MIN_SCORE, DB_URL, DB_USER, DB_PASSWORD, JMS_MAX_DELIVERY_ATTEMPTS,
             JMS_REDELIVERY_DELAY_MS, JMS_MAX_REDELIVERY_DELAY_MS);
@@ -151,6 +166,25 @@ public final class Settings {
 
     private static List<String> list(String s) {
         return java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** Web origins: scheme (http, https) and host with an optional port, nothing else; kept lower-case. */
+    private static List<String> origins(String s) {
+        return list(s).stream().map(o -> {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(o);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("not an origin: " + o);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
+                throw new IllegalArgumentException("not an origin (scheme://host[:port]): " + o);
+            }
+            return o.toLowerCase(Locale.ROOT);
+        }).toList();
     }
 
     private static final Set<String> STAGES = Set.of("detect", "landmarks", "pose", "mouth", "gaze", "spoof", "match", "objects");

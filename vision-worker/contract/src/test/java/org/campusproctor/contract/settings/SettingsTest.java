@@ -66,5 +66,12 @@ class SettingsTest {
         assertThrows(IllegalArgumentException.class, () -> Settings.DEMO_DATA.parse("yes"));
         assertEquals(List.of("person", "cell phone"), Settings.VISION_OBJECT_CLASSES.parse(" person , cell phone "));
         assertEquals("detect,pose", Settings.VISION_STAGES.parse("DETECT,pose"));
+        assertEquals(List.of(), Settings.WEB_ALLOWED_ORIGINS.parse(""));
+        assertEquals(List.of("https://exams.example.edu", "http://localhost:8080"),
+                Settings.WEB_ALLOWED_ORIGINS.parse("https://Exams.example.edu, http://localhost:8080"));
+        assertThrows(IllegalArgumentException.class, () -> Settings.WEB_ALLOWED_ORIGINS.parse("https://exams.example.edu/path"));
+        assertThrows(IllegalArgumentException.class, () -> Settings.WEB_ALLOWED_ORIGINS.parse("ftp://exams.example.edu"));
+        assertThrows(IllegalArgumentException.class, () -> Settings.WEB_ALLOWED_ORIGINS.parse("*"));
+        assertThrows(IllegalArgumentException.class, () -> Settings.LOGIN_MAX_FAILURES.parse("0"));
     }
 }
