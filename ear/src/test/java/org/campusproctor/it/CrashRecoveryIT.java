@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class CrashRecoveryIT {
 
-    private static final int OFFSET = 300;
+    private static final int OFFSET = Integer.getInteger("it.crash.offset", 300);
     private static final String BASE = "http://localhost:" + (8080 + OFFSET) + "/campusproctor";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
