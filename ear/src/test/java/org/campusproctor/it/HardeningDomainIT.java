@@ -164,8 +164,8 @@ class HardeningDomainIT {
         // proctor flags: at most 50 pieces of evidence, each a frame of this attempt
         Scenario.Running other = Scenario.running(600);
         String foreignFrame = Server.json(other.candidate().upload("/api/attempts/" + other.attemptId() + "/frames", "image/jpeg",
-                TestImages.syntheticJpeg(64, 48))).getString("mediaId");
-        HttpResponse<String> upload = candidate.upload(base + "/frames", "image/jpeg", TestImages.syntheticJpeg(64, 48));
+                TestImages.syntheticJpeg(320, 240))).getString("mediaId");
+        HttpResponse<String> upload = candidate.upload(base + "/frames", "image/jpeg", TestImages.syntheticJpeg(320, 240));
         assertEquals(202, upload.statusCode(), upload.body());
         String ownFrame = Server.json(upload).getString("mediaId");
         proctor.expect(400, proctor.post(base + "/incidents", flag(List.of(foreignFrame))));

@@ -76,6 +76,8 @@ public class BatchJobResource {
         JobExecution execution;
         try {
             execution = jobs.execution(id);
+        } catch (jakarta.ejb.EJBAccessException refused) {
+            throw refused; // 401/403 like every service
         } catch (RuntimeException e) {
             return ApiError.of(Response.Status.NOT_FOUND, "UNKNOWN_EXECUTION", "No job execution " + id);
         }

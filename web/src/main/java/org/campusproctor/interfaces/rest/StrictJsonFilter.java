@@ -1,0 +1,48 @@
+package org.campusproctor.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+/**
+ * A JSON request body must be one JSON value and nothing else, of bounded size. The JSON-B binding alone reads the
+ * first complete value and ignores what follows ({@code {"a":1}}}{]} would bind as {@code {"a":1}}), so a request
+ * that is not valid JSON could still act. Checked here with the strict parser before any resource sees it.
+ */
+@Provider
+public class StrictJsonFilter implements ContainerRequestFilter {
+
+    /** Largest JSON body: far above any request of the API (an essay answer is at most 10 000 characters). */
+    static final int MAX_JSON_BYTES = 1 << 20;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        MediaType type = request.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || !request.hasEntity()) {
+            return;
+        }
+        byte[] body = request.getEntityStream().readNBytes(MAX_JSON_BYTES + 1);
+        if (body.length > MAX_JSON_BYTES) {
+            request.abortWith(ApiError.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
+                    "A JSON body may have at most " + MAX_JSON_BYTES + " bytes"));
+            return;
+        }
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            while (parser.hasNext()) { // after the one top-level value, anything but the end is an error
+                parser.next();
+            }
+        } catch (JsonParsingException | IllegalStateException e) {
+            request.abortWith(ApiError.of(Response.Status.BAD_REQUEST, "INVALID_JSON", "The request body is not valid JSON"));
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+}
