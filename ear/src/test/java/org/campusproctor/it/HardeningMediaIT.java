@@ -219,7 +219,7 @@ class HardeningMediaIT {
         // media stored today is never purged: the test ages its own media in the database, on PostgreSQL
         assumeTrue(Server.DB.equals("postgresql"), "ages media rows through JDBC on the PostgreSQL execution");
         Client registrar = Client.demo("registrar");
-        Client proctor = Client.demo("proctor");
+        Client proctor = Client.demo("admin"); // proctors any attempt: these have no assigned proctor
         byte[] photo = TestImages.syntheticJpeg(320, 240);
 
         Scenario.Running running = Scenario.running(3600); // attempt still running
@@ -236,8 +236,8 @@ class HardeningMediaIT {
 
         proctor.expect(201, proctor.post("/api/attempts/" + finalised.attemptId() + "/incidents",
                 incident(evidenceOwn)));
-        proctor.expect(201, proctor.post("/api/attempts/" + running.attemptId() + "/incidents",
-                incident(evidenceCited))); // a proctor may cite another attempt's frame
+        proctor.expect(201, proctor.post("/api/attempts/" + finalised.attemptId() + "/incidents",
+                incident(evidenceCited))); // a second incident of the attempt cites it
         inReview.candidate().expect(200, inReview.candidate().post("/api/attempts/" + inReview.attemptId() + "/submit", null));
         finalised.candidate().expect(200, finalised.candidate().post("/api/attempts/" + finalised.attemptId() + "/submit", null));
         proctor.expect(200, proctor.post("/api/attempts/" + finalised.attemptId() + "/review",
@@ -290,7 +290,7 @@ class HardeningMediaIT {
 
     /** Waits until each frame has a recorded analysis; returns how many have none at the end. */
     static int awaitAnalyses(List<String> mediaIds, int seconds) throws Exception {
-        Client proctor = Client.demo("proctor");
+        Client proctor = Client.demo("admin"); // proctors any attempt: these have no assigned proctor
         List<String> missing = new ArrayList<>(mediaIds);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
