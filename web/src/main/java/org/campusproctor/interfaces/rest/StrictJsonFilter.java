@@ -2,7 +2,6 @@ package org.campusproctor.interfaces.rest;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +29,10 @@ public class StrictJsonFilter implements ContainerRequestFilter {
             return;
         }
         byte[] body = request.getEntityStream().readNBytes(MAX_JSON_BYTES + 1);
+        if (body.length == 0) { // a content type without a body (a GET, a command): nothing to check
+            request.setEntityStream(new ByteArrayInputStream(body));
+            return;
+        }
         if (body.length > MAX_JSON_BYTES) {
             request.abortWith(ApiError.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
                     "A JSON body may have at most " + MAX_JSON_BYTES + " bytes"));
@@ -39,7 +42,7 @@ public class StrictJsonFilter implements ContainerRequestFilter {
             while (parser.hasNext()) { // after the one top-level value, anything but the end is an error
                 parser.next();
             }
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonParsingException, and the parser's nesting limit (a plain RuntimeException)
             request.abortWith(ApiError.of(Response.Status.BAD_REQUEST, "INVALID_JSON", "The request body is not valid JSON"));
             return;
         }
