@@ -3,7 +3,7 @@
 # CampusProctor with demo accounts on this machine (quick start: http://localhost:8080/campusproctor).
 #
 #   ear/src/test/load/frame-burst.sh [--url http://localhost:8080/campusproctor] [--candidates 20] [--seconds 30]
-#                                    [--honour-retry-after]
+#                                    [--image JPEG/PNG] [--honour-retry-after]
 #
 # Needs the compiled integration tests (ear/target/test-classes: ./mvnw -B -pl ear -am verify -DskipITs).
 set -euo pipefail

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded load generator for frame intake: N candidates of one exam upload a real webcam-sized photograph as fast
- * as they can for S seconds (at most 50 candidates, 120 seconds, loopback servers only), then it waits (at most three
+ * A bounded load generator for frame intake: N candidates of one exam upload a webcam photograph (480x640, 72 KB;
+ * {@code --image} for another, relative to the ear module) as fast as they can for S seconds (at most 50 candidates, 120 seconds, loopback servers only), then it waits (at most three
  * minutes) for the analyses and reports accepted and refused uploads, the backlog it saw and the latency from the
  * upload's acknowledgement to the recorded analysis. Run against a server with demo accounts (quick start or a test
  * server): {@code ear/src/test/load/frame-burst.sh --candidates 20 --seconds 30}.
@@ -34,12 +34,15 @@ public final class FrameBurst {
         int candidates = 20;
         int seconds = 30;
         boolean honour = false;
+        String image = "../weights/testdata/images/single_frontal/live_webcam_like_silentface_T1_upright.jpg";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--candidates" -> candidates = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--honour-retry-after" -> honour = true;
-                default -> throw new IllegalArgumentException("usage: [--candidates N<=50] [--seconds S<=120] [--honour-retry-after]");
+                case "--image" -> image = args[++i];
+                default -> throw new IllegalArgumentException(
+                        "usage: [--candidates N<=50] [--seconds S<=120] [--image JPEG/PNG] [--honour-retry-after]");
             }
         }
         if (candidates < 1 || candidates > 50 || seconds < 1 || seconds > 120) {
@@ -49,8 +52,7 @@ public final class FrameBurst {
         if (!host.equals("localhost") && !host.startsWith("127.")) {
             throw new IllegalArgumentException("loopback servers only: " + Server.BASE);
         }
-        byte[] frame = TestImages.file(System.getProperty("frame.burst.image",
-                "../weights/testdata/images/single_frontal/cc0_interfaces_001_frontal.jpg"));
+        byte[] frame = TestImages.file(image);
 
         System.out.printf("%s: %d candidates upload a %d-byte frame as fast as they can for %d s%s%n", Server.BASE,
                 candidates, frame.length, seconds, honour ? " (honouring Retry-After)" : "");
