@@ -23,6 +23,9 @@ const ROOT = path.resolve(WEIGHTS, '..');
 const MODELS = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) || path.join(__dirname, 'node_modules', '@vladmandic', 'face-api', 'model'));
 const IDENTITY = path.join(ROOT, 'vision-worker', 'src', 'test', 'resources', 'identity');
 const sig9 = (v) => Number(v.toPrecision(9));
+// pretty JSON with arrays of numbers (or of arrays of numbers) on one line
+const pretty = (o) => JSON.stringify(o, (k, v) => (Array.isArray(v) && v.every((x) => typeof x === 'number' || Array.isArray(x))
+  ? JSON.stringify(v) : v), 1).replace(/"(\[[-0-9.e,\[\]]*\])"/g, '$1') + '\n';
 
 function xorshift32(seed) {
   let x = seed >>> 0;
@@ -104,7 +107,7 @@ async function parity() {
     });
   }
   const file = path.join(WEIGHTS, 'src', 'test', 'resources', 'parity', 'faceres34.json');
-  fs.writeFileSync(file, JSON.stringify(out, null, 1) + '\n');
+  fs.writeFileSync(file, pretty(out));
   console.log(`wrote ${path.relative(ROOT, file)}`);
 }
 
@@ -142,7 +145,7 @@ async function identity() {
     images: results,
   };
   const file = path.join(IDENTITY, 'face-api-reference.json');
-  fs.writeFileSync(file, JSON.stringify(out, null, 1) + '\n');
+  fs.writeFileSync(file, pretty(out));
   console.log(`wrote ${path.relative(ROOT, file)}`);
 }
 
