@@ -51,6 +51,8 @@ final class ApiSurface {
                     Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/identity-check", Set.of(As.OWNER), Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/identity-photo", Set.of(As.OWNER), Body.IMAGE, null),
+            new Endpoint("GET", "/api/identity-checks", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN),
+                    Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/ready", Set.of(As.OWNER), Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/start", Set.of(As.OWNER), Body.NONE, null),
             new Endpoint("PUT", "/api/attempts/{attempt}/answers/{question}", Set.of(As.OWNER), Body.JSON,

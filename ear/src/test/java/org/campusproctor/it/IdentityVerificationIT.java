@@ -84,9 +84,13 @@ class IdentityVerificationIT {
         assertEquals(409, a.post("/api/attempts/" + attemptId + "/start", null).statusCode());
         JsonObject staff = proctor.expect(200, proctor.get("/api/attempts/" + attemptId)).getJsonObject("identityCheck");
         assertTrue(staff.getJsonNumber("distance").doubleValue() > staff.getJsonNumber("threshold").doubleValue(), staff.toString());
+        // in the assigned proctor's approval queue, not in another proctor's
+        assertTrue(queue(proctor).contains(attemptId), "in the proctor's queue");
+        assertFalse(queue(Scenario.newUser("proctor")).contains(attemptId), "not in another proctor's queue");
 
         JsonObject approved = proctor.expect(200, proctor.post("/api/attempts/" + attemptId + "/identity-verified", null));
         assertEquals("READY", approved.getString("status"));
+        assertFalse(queue(proctor).contains(attemptId), "approved: out of the queue");
         assertEquals("PROCTOR", approved.getJsonObject("identityCheck").getString("verifiedMethod"));
         a.expect(200, a.post("/api/attempts/" + attemptId + "/start", null));
     }
@@ -159,6 +163,13 @@ class IdentityVerificationIT {
         List<String> evidence = incident.getJsonArray("evidenceMediaIds").getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList();
         assertEquals(bFrames, evidence, "the evidence is B's frames: " + incident);
+    }
+
+    /** The attempt ids in this member of staff's identity-check approval queue. */
+    static List<String> queue(Client staff) throws Exception {
+        HttpResponse<String> r = staff.get("/api/identity-checks");
+        assertEquals(200, r.statusCode(), r.body());
+        return Server.jsonArray(r).getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
     }
 
     /** Uploads a frame, waiting out the upload rate limit (429 with retryAfterMillis). */

@@ -33,11 +33,16 @@ import java.util.Objects;
 @NamedQuery(name = ExamAttempt.BY_REGISTRATION, query = "SELECT a FROM ExamAttempt a WHERE a.registrationId = :registrationId")
 @NamedQuery(name = ExamAttempt.COMPLETED_FOR_EXAM,
         query = "SELECT a FROM ExamAttempt a WHERE a.examId = :examId AND a.status IN :statuses")
+@NamedQuery(name = ExamAttempt.IN_STATUS, query = "SELECT a FROM ExamAttempt a WHERE a.status = :status ORDER BY a.createdAt, a.id")
+@NamedQuery(name = ExamAttempt.IN_STATUS_OF_PROCTOR,
+        query = "SELECT a FROM ExamAttempt a WHERE a.status = :status AND a.proctor = :proctor ORDER BY a.createdAt, a.id")
 public class ExamAttempt {
 
     public static final String OVERDUE = "ExamAttempt.overdue";
     public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
     public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
+    public static final String IN_STATUS = "ExamAttempt.inStatus";
+    public static final String IN_STATUS_OF_PROCTOR = "ExamAttempt.inStatusOfProctor";
 
     /** The most time proctors may add: in one extension and over the whole attempt. */
     public static final Duration MAX_EXTENSION = Duration.ofHours(24);

@@ -128,6 +128,13 @@ public class AttemptResource {
 
     // ---- proctor ----
 
+    /** The caller's identity-check approval queue (assigned proctor, admin): attempts in IDENTITY_CHECK, oldest first. */
+    @GET
+    @Path("identity-checks")
+    public List<AttemptView> identityChecks() {
+        return queries.awaitingIdentityApproval();
+    }
+
     @POST
     @Path("attempts/{id}/identity-verified")
     public AttemptView verifyIdentity(@PathParam("id") String id) {
