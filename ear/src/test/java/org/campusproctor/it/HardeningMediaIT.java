@@ -221,7 +221,8 @@ class HardeningMediaIT {
         assumeTrue(Server.DB.equals("postgresql"), "ages media rows through JDBC on the PostgreSQL execution");
         Client registrar = Client.demo("registrar");
         Client proctor = Client.demo("admin"); // proctors any attempt: these have no assigned proctor
-        byte[] photo = TestImages.syntheticJpeg(320, 240);
+        // an enrolment photo must show one live face (the vision worker checks it)
+        byte[] photo = TestImages.file("../weights/testdata/images/single_frontal/cc0_interfaces_001_frontal.jpg");
 
         Scenario.Running running = Scenario.running(3600); // attempt still running
         Scenario.Running inReview = Scenario.running(3600); // submitted, review not final

@@ -14,7 +14,18 @@ public record AttemptView(String id, String examId, String examTitle, String can
                           Instant deadline, Instant endedAt, String endReason, long remainingSeconds,
                           long totalAllowedSeconds, long pausedSeconds, BigDecimal score, BigDecimal maxScore,
                           boolean gradingComplete, String outcome, int riskScore, String riskBand, long version,
-                          List<QuestionView> questions, List<AnswerView> answers, List<IncidentView> incidents) {
+                          List<QuestionView> questions, List<AnswerView> answers, List<IncidentView> incidents,
+                          IdentityCheckView identityCheck) {
+
+    /**
+     * The identity check: whether one is required, what the automatic face match found ({@code outcome}: MATCHED,
+     * MISMATCH, NO_ENROLMENT, NO_FACE, SEVERAL_FACES, SPOOF, FACE_CUT_OFF, UNUSABLE), whether it waits for a proctor,
+     * how it was verified. The distance and threshold only for staff.
+     */
+    public record IdentityCheckView(boolean required, String outcome, boolean awaitingProctor, int photos,
+                                    int photosLeft, String photoMediaId, Double distance, Double threshold,
+                                    String verifiedBy, String verifiedMethod, Instant verifiedAt) {
+    }
 
     public record QuestionView(String id, int number, String type, String prompt, BigDecimal points,
                                List<String> choices, List<Integer> choiceOrder) {

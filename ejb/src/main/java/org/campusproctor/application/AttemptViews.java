@@ -58,7 +58,15 @@ public class AttemptViews {
                 a.pausedSeconds(), released ? a.score() : null, released ? a.maxScore() : null,
                 released && a.gradingComplete(), outcome.name(),
                 staff ? a.riskScore() : 0, staff ? RiskScore.band(a.riskScore()) : null, a.version(),
-                questions, answers, incidents);
+                questions, answers, incidents, identityCheck(a, staff));
+    }
+
+    private static AttemptView.IdentityCheckView identityCheck(ExamAttempt a, boolean staff) {
+        return new AttemptView.IdentityCheckView(a.identityCheckRequired(), name(a.identityCheckOutcome()),
+                a.identityCheckRequired() && a.identityCheckAwaitsProctor(),
+                a.identityPhotoCount(), Math.max(0, FaceChecks.MAX_IDENTITY_PHOTOS - a.identityPhotoCount()),
+                a.identityPhotoMediaId(), staff ? a.identityMatchDistance() : null, staff ? a.identityMatchThreshold() : null,
+                staff ? a.identityVerifiedBy() : null, name(a.identityVerifiedMethod()), a.identityVerifiedAt());
     }
 
     /** Every applied save of the attempt's answers (of one question when questionId is given), for reviewers. */

@@ -6,17 +6,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.campusproctor.domain.Ids;
 import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.contract.media.StoredObject;
 import org.campusproctor.domain.attempt.Answer;
+import org.campusproctor.domain.attempt.AttemptStatus;
 import org.campusproctor.domain.attempt.BrowserEvent;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.attempt.IncidentSource;
 import org.campusproctor.domain.attempt.TimelineEntry;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.media.MediaKind;
+import org.campusproctor.domain.media.StoredMedia;
+import org.campusproctor.infrastructure.media.TransactionalMedia;
 import org.campusproctor.domain.registration.Registration;
 
 import java.security.SecureRandom;
@@ -45,6 +51,15 @@ public class CandidateAttempts {
     @Inject
     private IncidentReporting incidents;
 
+    @Inject
+    private TransactionalMedia media;
+
+    @Inject
+    private FaceChecks faces;
+
+    @Inject
+    private EnrolmentPhotos enrolmentPhotos;
+
     /** Opens the one attempt of a registration (idempotent: a second call returns the same attempt). */
     public AttemptView open(@NotBlank String registrationId) {
         Registration registration = access.ownRegistration(registrationId); // never confirm others' registrations exist
@@ -70,6 +85,36 @@ public class CandidateAttempts {
         ExamAttempt attempt = access.own(attemptId);
         attempt.beginIdentityCheck(Instant.now());
         return logged(attempt, "IDENTITY_CHECK");
+    }
+
+    /**
+     * The candidate's photo for the identity check (JPEG or PNG from the webcam): stored with the attempt, compared
+     * with the registration's enrolment photo at the exam's threshold. A match makes the attempt READY; anything else
+     * (no enrolment, a different face, no face, several, a spoof) leaves it in IDENTITY_CHECK for a proctor's approval,
+     * never READY by itself. At most {@link FaceChecks#MAX_IDENTITY_PHOTOS} photos per attempt.
+     */
+    public AttemptView submitIdentityPhoto(@NotBlank String attemptId, @NotNull byte[] photo) {
+        ExamAttempt attempt = access.own(attemptId);
+        Instant now = Instant.now();
+        boolean wasCreated = attempt.status() == AttemptStatus.CREATED;
+        attempt.admitIdentityPhoto(FaceChecks.MAX_IDENTITY_PHOTOS, now);
+        if (wasCreated) {
+            work.log(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_CHECK", null);
+        }
+        ImageFormat format = ImageFormat.of(photo, FrameIntake.maxFrameBytes());
+        String id = StoredMedia.newId();
+        StoredObject object = media.put(attemptId + "/identity/" + id + "." + format.extension(), photo);
+        em.persist(new StoredMedia(id, MediaKind.IDENTITY_PHOTO, attemptId, object, format.contentType(), now, now));
+        Exam exam = em.find(Exam.class, attempt.examId());
+        FaceChecks.Result r = faces.compare(exam, enrolmentPhotos.storageKey(em.find(Registration.class, attempt.registrationId())),
+                object.key());
+        attempt.identityPhotoChecked(id, r.outcome(), r.distance(), r.threshold(), "face-match", now);
+        String detail = "photo=" + id + " sha256=" + object.sha256() + " outcome=" + r.outcome()
+                + (r.distance() == null ? "" : String.format(java.util.Locale.ROOT, " distance=%.3f threshold=%.3f", r.distance(), r.threshold()));
+        work.audit("IDENTITY_PHOTO_CHECKED", attemptId, detail);
+        work.log(attempt, TimelineEntry.Kind.TRANSITION, r.outcome().needsProctor() ? "IDENTITY_CHECK_AWAITS_PROCTOR" : "READY",
+                r.outcome() + ": " + r.message());
+        return work.view(attempt, false);
     }
 
     /**

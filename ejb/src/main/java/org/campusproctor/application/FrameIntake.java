@@ -56,6 +56,9 @@ public class FrameIntake {
     @Inject
     private AttemptAccess access;
 
+    @Inject
+    private EnrolmentPhotos enrolmentPhotos;
+
     public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptId,
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
         ExamAttempt attempt = access.ownWithoutLock(attemptId);
@@ -70,11 +73,7 @@ public class FrameIntake {
                 capturedAt, Instant.now());
         em.persist(frame);
         Registration registration = em.find(Registration.class, attempt.registrationId());
-        String enrolmentKey = null;
-        if (registration != null && registration.enrolmentMediaId() != null) {
-            StoredMedia photo = em.find(StoredMedia.class, registration.enrolmentMediaId());
-            enrolmentKey = photo == null ? null : photo.storageKey();
-        }
+        String enrolmentKey = enrolmentPhotos.storageKey(registration);
         IncidentThresholds thresholds = exam.proctoring().incidentThresholds();
         dispatcher.dispatch(new FrameToAnalyse(frame.id(), attemptId, frame.storageKey(), capturedAt.toEpochMilli(),
                 enrolmentKey, thresholds.overridesNothing() ? null : thresholds));

@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.IdentityCheckOutcome;
 import org.campusproctor.domain.attempt.IdentityVerification;
+import org.campusproctor.domain.media.StoredMedia;
+import org.campusproctor.domain.registration.Registration;
 import org.campusproctor.domain.attempt.IncidentSource;
 import org.campusproctor.domain.attempt.Severity;
 import org.campusproctor.domain.attempt.TimelineEntry;
@@ -50,11 +53,29 @@ public class ProctorActions {
     @Inject
     private IncidentReporting incidents;
 
-    /** The proctor approves the candidate's identity check: the only way such an attempt becomes READY today. */
+    @Inject
+    private EnrolmentPhotos enrolmentPhotos;
+
+    /**
+     * The proctor approves the candidate's identity check (one that did not pass the face match, or had none). Where
+     * the registration has no enrolment photo yet, the candidate's identity-check photo, if it shows one live face,
+     * becomes it (audited).
+     */
     public AttemptView verifyIdentity(@NotBlank String attemptId) {
         ExamAttempt attempt = access.assigned(attemptId);
         attempt.identityVerified(work.caller(), IdentityVerification.PROCTOR, Instant.now());
-        return act(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_VERIFIED", null);
+        String detail = null;
+        Registration registration = em.find(Registration.class, attempt.registrationId());
+        if (registration != null && registration.enrolmentMediaId() == null && attempt.identityPhotoMediaId() != null
+                && attempt.identityCheckOutcome() == IdentityCheckOutcome.NO_ENROLMENT) {
+            StoredMedia photo = em.find(StoredMedia.class, attempt.identityPhotoMediaId());
+            if (photo != null) {
+                StoredMedia enrolment = enrolmentPhotos.record(registration, enrolmentPhotos.bytes(photo),
+                        "identity check of attempt " + attemptId + " approved by " + work.caller());
+                detail = "enrolment photo " + enrolment.id() + " taken from identity-check photo " + photo.id();
+            }
+        }
+        return act(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_VERIFIED", detail);
     }
 
     public AttemptView pause(@NotBlank String attemptId, @Size(max = 500) String reason) {

@@ -1,9 +1,6 @@
 package org.campusproctor.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.campusproctor.contract.media.StoredObject;
-import org.campusproctor.contract.settings.Settings;
-import org.campusproctor.domain.media.StoredMedia;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +19,6 @@ import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.exam.ExamStatus;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.registration.Registration;
-import org.campusproctor.infrastructure.media.TransactionalMedia;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +38,7 @@ public class RegistrationDesk {
     private AuditLog audit;
 
     @Inject
-    private TransactionalMedia media;
+    private EnrolmentPhotos enrolmentPhotos;
 
     @Inject
     private Accounts accounts;
@@ -74,20 +70,15 @@ public class RegistrationDesk {
 
     /**
      * Stores the candidate's enrolment photo for this registration (JPEG or PNG): the reference the vision workers
-     * compare webcam frames with. A new photo replaces the previous one for later frames.
+     * compare the identity-check photo and the webcam frames with. Refused (400, with the reason) unless it shows
+     * exactly one live face; a new photo replaces the previous one for later checks and frames (audited).
      */
     public Registration recordEnrolmentPhoto(@NotBlank String registrationId, @NotNull byte[] photo) {
         Registration registration = em.find(Registration.class, registrationId);
         if (registration == null) {
             throw new NotFoundException("Registration", registrationId);
         }
-        ImageFormat format = ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
-        String id = StoredMedia.newId();
-        StoredObject object = media.put("enrolment/" + registrationId + "/" + id + "." + format.extension(), photo);
-        em.persist(StoredMedia.enrolmentPhoto(id, registrationId, object, format.contentType(), Instant.now()));
-        registration.recordEnrolmentPhoto(id);
-        audit.record("ENROLMENT_PHOTO_RECORDED", "registration", registrationId,
-                "media=" + id + " sha256=" + object.sha256());
+        enrolmentPhotos.record(registration, photo, "upload by " + session.getCallerPrincipal().getName());
         return registration;
     }
 

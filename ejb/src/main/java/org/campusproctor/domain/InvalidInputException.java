@@ -5,4 +5,9 @@ public class InvalidInputException extends DomainException {
     public InvalidInputException(String message) {
         super("INVALID_INPUT", message);
     }
+
+    /** With a more precise code, e.g. {@code ENROLMENT_PHOTO_NO_FACE}. */
+    public InvalidInputException(String code, String message) {
+        super(code, message);
+    }
 }

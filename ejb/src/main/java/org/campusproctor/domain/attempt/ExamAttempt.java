@@ -33,11 +33,16 @@ import java.util.Objects;
 @NamedQuery(name = ExamAttempt.BY_REGISTRATION, query = "SELECT a FROM ExamAttempt a WHERE a.registrationId = :registrationId")
 @NamedQuery(name = ExamAttempt.COMPLETED_FOR_EXAM,
         query = "SELECT a FROM ExamAttempt a WHERE a.examId = :examId AND a.status IN :statuses")
+@NamedQuery(name = ExamAttempt.IN_STATUS, query = "SELECT a FROM ExamAttempt a WHERE a.status = :status ORDER BY a.createdAt, a.id")
+@NamedQuery(name = ExamAttempt.IN_STATUS_OF_PROCTOR,
+        query = "SELECT a FROM ExamAttempt a WHERE a.status = :status AND a.proctor = :proctor ORDER BY a.createdAt, a.id")
 public class ExamAttempt {
 
     public static final String OVERDUE = "ExamAttempt.overdue";
     public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
     public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
+    public static final String IN_STATUS = "ExamAttempt.inStatus";
+    public static final String IN_STATUS_OF_PROCTOR = "ExamAttempt.inStatusOfProctor";
 
     /** The most time proctors may add: in one extension and over the whole attempt. */
     public static final Duration MAX_EXTENSION = Duration.ofHours(24);
@@ -74,6 +79,23 @@ public class ExamAttempt {
 
     @Column(name = "identity_verified_at")
     private Instant identityVerifiedAt;
+
+    /** The candidate's latest identity-check photo (media index id), its automatic result and how many were sent. */
+    @Column(name = "identity_photo_media_id", length = 36)
+    private String identityPhotoMediaId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_check_outcome", length = 20)
+    private IdentityCheckOutcome identityCheckOutcome;
+
+    @Column(name = "identity_match_distance")
+    private Double identityMatchDistance;
+
+    @Column(name = "identity_match_threshold")
+    private Double identityMatchThreshold;
+
+    @Column(name = "identity_photo_count", nullable = false)
+    private int identityPhotoCount;
 
     @Column(name = "shuffle_seed", nullable = false, updatable = false)
     private long shuffleSeed;
@@ -193,6 +215,51 @@ public class ExamAttempt {
         identityVerifiedBy = by;
         identityVerifiedMethod = how;
         identityVerifiedAt = now;
+    }
+
+    /**
+     * Records the automatic check of an identity-check photo (CREATED moves to IDENTITY_CHECK): a match makes the
+     * attempt READY (verified by {@code matcher}, by face match); anything else leaves it waiting for a proctor's
+     * approval ({@link #identityVerified}). At most {@code maxPhotos} photos per attempt are compared automatically.
+     */
+    public void identityPhotoChecked(String mediaId, IdentityCheckOutcome outcome, Double distance, Double threshold,
+                                     String matcher, Instant now) {
+        Objects.requireNonNull(mediaId);
+        Objects.requireNonNull(outcome);
+        identityPhotoMediaId = mediaId;
+        identityCheckOutcome = outcome;
+        identityMatchDistance = distance;
+        identityMatchThreshold = threshold;
+        if (outcome == IdentityCheckOutcome.MATCHED) {
+            identityVerified(matcher, IdentityVerification.FACE_MATCH, now);
+        }
+    }
+
+    /**
+     * Admits one more identity-check photo: only while the identity check is open (CREATED moves to IDENTITY_CHECK),
+     * and at most {@code maxPhotos} per attempt (then a proctor decides).
+     */
+    public void admitIdentityPhoto(int maxPhotos, Instant now) {
+        if (!identityCheckRequired) {
+            throw new RuleViolationException("IDENTITY_CHECK_NOT_REQUIRED",
+                    "The exam of attempt " + id + " has no identity check");
+        }
+        if (status == AttemptStatus.CREATED) {
+            beginIdentityCheck(now);
+        }
+        if (status != AttemptStatus.IDENTITY_CHECK) {
+            throw new RuleViolationException("NOT_IN_IDENTITY_CHECK", "Attempt " + id + " is " + status);
+        }
+        if (identityPhotoCount >= maxPhotos) {
+            throw new RuleViolationException("IDENTITY_PHOTOS_EXHAUSTED",
+                    "No more identity-check photos for attempt " + id + ": a proctor will decide");
+        }
+        identityPhotoCount++;
+    }
+
+    /** The identity check waits for a proctor: open, and the automatic check did not pass (or never ran). */
+    public boolean identityCheckAwaitsProctor() {
+        return status == AttemptStatus.IDENTITY_CHECK;
     }
 
     /** READY -> IN_PROGRESS: the clock starts. */
@@ -474,6 +541,11 @@ public class ExamAttempt {
     public String identityVerifiedBy() { return identityVerifiedBy; }
     public IdentityVerification identityVerifiedMethod() { return identityVerifiedMethod; }
     public Instant identityVerifiedAt() { return identityVerifiedAt; }
+    public String identityPhotoMediaId() { return identityPhotoMediaId; }
+    public IdentityCheckOutcome identityCheckOutcome() { return identityCheckOutcome; }
+    public Double identityMatchDistance() { return identityMatchDistance; }
+    public Double identityMatchThreshold() { return identityMatchThreshold; }
+    public int identityPhotoCount() { return identityPhotoCount; }
     public long shuffleSeed() { return shuffleSeed; }
     public Instant createdAt() { return createdAt; }
     public Instant startedAt() { return startedAt; }

@@ -134,6 +134,41 @@ class AttemptStateMachineTest {
     }
 
     /** Builds an attempt in the given state through legal steps only (exam duration 30 min, no extra time). */
+    @Test
+    void identityPhotoMatchIsReadyAnythingElseWaitsForAProctor() {
+        ExamAttempt matched = attemptIn(CREATED, true);
+        matched.admitIdentityPhoto(5, T0);
+        assertEquals(IDENTITY_CHECK, matched.status(), "the first photo opens the identity check");
+        matched.identityPhotoChecked("m1", IdentityCheckOutcome.MATCHED, 0.4, 0.61, "face-match", T0);
+        assertEquals(READY, matched.status());
+        assertEquals(IdentityVerification.FACE_MATCH, matched.identityVerifiedMethod());
+        for (IdentityCheckOutcome o : IdentityCheckOutcome.values()) {
+            if (o == IdentityCheckOutcome.MATCHED) {
+                continue;
+            }
+            ExamAttempt waiting = attemptIn(CREATED, true);
+            waiting.admitIdentityPhoto(5, T0);
+            waiting.identityPhotoChecked("m2", o, o == IdentityCheckOutcome.MISMATCH ? 0.9 : null, 0.61, "face-match", T0);
+            assertEquals(IDENTITY_CHECK, waiting.status(), o.name());
+            assertTrue(waiting.identityCheckAwaitsProctor(), o.name());
+            assertNull(waiting.identityVerifiedBy(), o.name());
+        }
+    }
+
+    @Test
+    void identityPhotosAreBoundedAndOnlyForExamsWithAnIdentityCheck() {
+        ExamAttempt attempt = attemptIn(CREATED, true);
+        for (int i = 0; i < 3; i++) {
+            attempt.admitIdentityPhoto(3, T0);
+        }
+        assertEquals("IDENTITY_PHOTOS_EXHAUSTED",
+                assertThrows(RuleViolationException.class, () -> attempt.admitIdentityPhoto(3, T0)).code());
+        assertEquals("IDENTITY_CHECK_NOT_REQUIRED", assertThrows(RuleViolationException.class,
+                () -> attemptIn(CREATED, false).admitIdentityPhoto(3, T0)).code());
+        assertEquals("NOT_IN_IDENTITY_CHECK", assertThrows(RuleViolationException.class,
+                () -> attemptIn(READY, true).admitIdentityPhoto(3, T0)).code());
+    }
+
     static ExamAttempt attemptIn(AttemptStatus status, boolean identityCheck) {
         ExamAttempt a = new ExamAttempt("a1", "r1", "e1", "cand", "proc", identityCheck, Duration.ofMinutes(30), 42L, T0);
         switch (status) {

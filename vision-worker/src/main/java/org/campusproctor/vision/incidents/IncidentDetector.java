@@ -100,6 +100,8 @@ public final class IncidentDetector {
         final String attemptId;
         final IncidentThresholds t;
         final Map<IncidentType, Episode> episodes = new EnumMap<>(IncidentType.class);
+        /** Mismatch (true) or match of the last frames with a face match, oldest first. */
+        final java.util.ArrayDeque<Boolean> matchWindow = new java.util.ArrayDeque<>();
         long lastSeen = Long.MIN_VALUE;
         String lastFrameId;
         List<VisionIncident> lastRaised = List.of();
@@ -128,6 +130,7 @@ public final class IncidentDetector {
             }
             if (lastSeen != Long.MIN_VALUE && at - lastSeen > t.maxGap().toMillis()) {
                 episodes.values().forEach(Episode::reset);
+                matchWindow.clear();
             }
             lastSeen = at;
             List<VisionIncident> raised = new ArrayList<>();
@@ -166,11 +169,29 @@ public final class IncidentDetector {
                 byCount(raised, IncidentType.SPOOF_SUSPECTED, live < t.minLiveScore(), frameId, at, Map.of("liveScore", live),
                         t.spoofFrames(), "Presentation attack suspected (photo or screen instead of a person)");
             }
-            // identity
+            // identity: mismatching frames among the last 2 x mismatchFrames frames with a face match, so that a face
+            // swap (two people alternating in front of the camera) raises it as surely as a stranger staying; the
+            // episode ends when the whole window matches again
             if (primary.isPresent() && primary.get().matchDistance() != null) {
                 double d = primary.get().matchDistance();
-                byCount(raised, IncidentType.IDENTITY_MISMATCH, d > t.maxMatchDistance(), frameId, at,
-                        Map.of("matchDistance", d), t.mismatchFrames(), "Face does not match the enrolled candidate");
+                boolean mismatch = d > t.maxMatchDistance();
+                int window = 2 * t.mismatchFrames();
+                matchWindow.addLast(mismatch);
+                while (matchWindow.size() > window) {
+                    matchWindow.removeFirst();
+                }
+                long mismatches = matchWindow.stream().filter(x -> x).count();
+                Episode e = episodes.get(IncidentType.IDENTITY_MISMATCH);
+                if (mismatches == 0) {
+                    e.reset();
+                } else if (mismatch) {
+                    e.add(new Evidence(frameId, at, Map.of("matchDistance", d)));
+                    if (!e.raised && mismatches >= t.mismatchFrames()) {
+                        e.raised = true;
+                        raised.add(incident(IncidentType.IDENTITY_MISMATCH, e, at, "Face does not match the enrolled "
+                                + "candidate in " + mismatches + " of the last " + matchWindow.size() + " frames"));
+                    }
+                }
             }
             // phone: counted over the episode; frames without a phone do not end it (phones are small and flicker),
             // only the gap rule does

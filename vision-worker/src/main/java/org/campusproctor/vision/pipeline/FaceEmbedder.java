@@ -1,58 +1,24 @@
 package org.campusproctor.vision.pipeline;
 
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
 
 /**
- * MobileFaceNet embedding of the aligned face crop. The manifest warns that this model's raw embeddings share one
- * dominant direction (cosine >= 0.999 between any inputs), so embeddings are centred on the embedding of a uniform
- * mid-grey crop before comparing; the distance is 1 - cosine of the centred vectors (0 same, 1 unrelated, 2 opposite).
- * Not calibrated on real enrolment data: treat the distance as evidence, and the threshold as provisional.
+ * A face-identity model behind one seam: the crop and tensor before the session, the distance after it (like a DJL
+ * Translator around the model). The pipeline calls {@link #embed} per face and {@link #distance} against the
+ * enrolment; {@link DlibResNetEmbedder} is the one shipped.
  */
-public final class FaceEmbedder {
+public interface FaceEmbedder {
 
-    private final ModelSession model;
-    private final double expand;
-    private final float[] centre;
+    /** The model's name in the manifest. */
+    String model();
 
-    public FaceEmbedder(ModelSession model, double expand) {
-        this.model = model;
-        this.expand = expand;
-        Mat grey = new Mat(model.spec().height(), model.spec().width(), CvType.CV_8UC3, new Scalar(128, 128, 128));
-        try {
-            centre = raw(grey, null);
-        } finally {
-            grey.release();
-        }
-    }
+    /**
+     * The embedding of one detected face.
+     * @param landmarks the face's FaceMesh points (the crop is placed from them)
+     * @return null when the face gives no usable crop (e.g. the crop falls outside the image)
+     */
+    float[] embed(Mat bgr, FaceDetection face, FaceLandmarks landmarks, Timings timings);
 
-    private float[] raw(Mat crop, Timings timings) {
-        return ModelSession.output(model.run(model.tensor(crop), timings), model.spec().outputNames().get(0));
-    }
-
-    /** Centred embedding of a detected face. */
-    public float[] embed(Mat bgr, FaceDetection face, Timings timings) {
-        AlignedCrop crop = FaceLandmarker.alignedCrop(face, expand, model.spec().width());
-        Mat pixels = crop.warp(bgr);
-        try {
-            float[] e = raw(pixels, timings);
-            for (int i = 0; i < e.length; i++) {
-                e[i] -= centre[i];
-            }
-            return e;
-        } finally {
-            pixels.release();
-        }
-    }
-
-    public static double distance(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return 1 - dot / Math.max(1e-12, Math.sqrt(na * nb));
-    }
+    /** Distance between two embeddings of this model: small = same person. */
+    double distance(float[] a, float[] b);
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The vision pipeline of one worker: decode and validate the frame, detect faces (BlazeFace), and per face
  * landmarks (FaceMesh on the aligned crop), head pose (solvePnP), mouth opening, gaze (Iris), spoof score
- * (MiniFASNet ensemble) and the distance to an enrolment embedding (MobileFaceNet); objects (NanoDet) on the whole
+ * (MiniFASNet ensemble) and the distance to an enrolment embedding (faceres34 on the dlib-style crop placed from
+ * the FaceMesh points); objects (NanoDet) on the whole
  * frame. Plain Java, usable and testable without a server. Thread-safe: one instance serves all MDB instances of a
  * node; model sessions are opened once, on first use (a missing model fails that frame with
  * {@link ModelUnavailableException} and is looked for again on the next one).
@@ -26,7 +27,7 @@ public class FramePipeline implements AutoCloseable {
     public static final String DETECTOR = "blazeface";
     public static final String LANDMARKER = "facemesh";
     public static final String IRIS = "iris";
-    public static final String EMBEDDER = "mobilefacenet";
+    public static final String EMBEDDER = DlibResNetEmbedder.MODEL;
     public static final String OBJECTS = "nanodet";
     /** MiniFASNet ensemble members and the crop scales they were trained with (Silent-Face: 2.7 and 4.0). */
     public static final Map<String, Double> SPOOF_MODELS = Map.of("minifasnet_v2", 2.7, "minifasnet_v1se", 4.0);
@@ -78,8 +79,10 @@ public class FramePipeline implements AutoCloseable {
     }
 
     /**
-     * The enrolment embedding of a reference photo: the largest face in it (confirmed by FaceMesh where it runs).
-     * @throws CorruptFrameException when the photo has no face.
+     * The enrolment embedding of a reference photo: exactly one face (confirmed by FaceMesh), live by the anti-spoof
+     * models where they run.
+     * @throws EnrolmentRefusedException with the reason (no face, several faces, a spoof, the face cut off)
+     * @throws CorruptFrameException when the bytes are no usable image
      */
     public float[] enrol(byte[] photo) {
         Loaded m = load();
@@ -88,15 +91,46 @@ public class FramePipeline implements AutoCloseable {
         }
         Mat image = decoder.decode(photo);
         try {
-            FaceDetection face = m.detector.detect(image, null).stream()
-                    .filter(f -> m.landmarker == null
-                            || m.landmarker.landmarks(image, f, null).faceScore() >= options.minLandmarkScore())
-                    .max(Comparator.comparingDouble(f -> f.box().area()))
-                    .orElseThrow(() -> new CorruptFrameException("Enrolment photo shows no face"));
-            return m.embedder.embed(image, face, null);
+            List<FaceDetection> detections = m.detector.detect(image, null);
+            FaceDetection face = null;
+            FaceLandmarks landmarks = null;
+            for (FaceDetection d : detections) {
+                FaceLandmarks lm = m.landmarker.landmarks(image, d, null);
+                if (lm.faceScore() < options.minLandmarkScore()) {
+                    continue;
+                }
+                if (face != null) {
+                    throw new EnrolmentRefusedException(EnrolmentRefusedException.Reason.SEVERAL_FACES);
+                }
+                face = d;
+                landmarks = lm;
+            }
+            if (face == null) {
+                throw new EnrolmentRefusedException(EnrolmentRefusedException.Reason.NO_FACE);
+            }
+            if (m.spoof != null) {
+                HeadPose pose = poseEstimator.estimate(landmarks, image.cols(), image.rows());
+                if (!m.spoof.score(image, face.box(), pose == null ? 0 : pose.roll(), null).live()) {
+                    throw new EnrolmentRefusedException(EnrolmentRefusedException.Reason.SPOOF);
+                }
+            }
+            float[] e = m.embedder.embed(image, face, landmarks, null);
+            if (e == null) {
+                throw new EnrolmentRefusedException(EnrolmentRefusedException.Reason.FACE_CUT_OFF);
+            }
+            return e;
         } finally {
             image.release();
         }
+    }
+
+    /** Distance between two embeddings of the pipeline's face model (small = same person). */
+    public double distance(float[] a, float[] b) {
+        Loaded m = load();
+        if (m.embedder == null) {
+            throw new ModelUnavailableException("face match stage disabled or model '" + EMBEDDER + "' not installed");
+        }
+        return m.embedder.distance(a, b);
     }
 
     private FrameAnalysis analyse(Mat image, float[] enrolment, Loaded m, Timings t, long start) {
@@ -176,10 +210,10 @@ public class FramePipeline implements AutoCloseable {
             spoof = m.spoof.score(image, d.box(), pose == null ? 0 : pose.roll(), t);
             t.stage("spoof", System.nanoTime() - s);
         }
-        if (m.embedder != null && enrolment != null) {
+        if (m.embedder != null && enrolment != null && lm != null) {
             long s = System.nanoTime();
-            embedding = m.embedder.embed(image, d, t);
-            match = FaceEmbedder.distance(embedding, enrolment);
+            embedding = m.embedder.embed(image, d, lm, t);
+            match = embedding == null ? null : m.embedder.distance(embedding, enrolment);
             t.stage("match", System.nanoTime() - s);
         }
         return new FaceAnalysis(d.box(), d.score(), d.keypoints(), lm == null ? null : lm.faceScore(), pose, gaze,
@@ -218,7 +252,9 @@ public class FramePipeline implements AutoCloseable {
             }
         }
         stages.add(Stage.DETECT);
-        if (stages.contains(Stage.POSE) || stages.contains(Stage.MOUTH) || stages.contains(Stage.GAZE)) {
+        // the face match places its crop from the FaceMesh eye and mouth points
+        if (stages.contains(Stage.POSE) || stages.contains(Stage.MOUTH) || stages.contains(Stage.GAZE)
+                || stages.contains(Stage.MATCH)) {
             stages.add(Stage.LANDMARKS);
         }
         List<ModelSession> models = new ArrayList<>();
@@ -240,7 +276,7 @@ public class FramePipeline implements AutoCloseable {
                 spoof = new SpoofClassifier(members, LIVE_CLASS);
             }
             FaceEmbedder embedder = stages.contains(Stage.MATCH)
-                    ? new FaceEmbedder(openModel(catalog, EMBEDDER, models), options.landmarkExpand()) : null;
+                    ? new DlibResNetEmbedder(openModel(catalog, EMBEDDER, models)) : null;
             ObjectDetector objects = stages.contains(Stage.OBJECTS)
                     ? new ObjectDetector(openModel(catalog, OBJECTS, models), options.objectMinScore(), options.objectClasses())
                     : null;

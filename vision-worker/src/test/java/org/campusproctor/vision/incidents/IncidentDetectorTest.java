@@ -133,6 +133,32 @@ class IncidentDetectorTest {
         assertEquals(List.of(), feed("b", 0, 20, frame(List.of(face(0, 0, null, 0.3)), List.of())));
     }
 
+    /** Two people alternating in front of the camera: every other frame matches, the mismatches still raise. */
+    @Test
+    void faceSwapRaisesIdentityMismatchWithTheMismatchingFrames() {
+        FrameAnalysis candidate = frame(List.of(face(0, 0, null, 0.4)), List.of());
+        FrameAnalysis other = frame(List.of(face(0, 0, null, 0.9)), List.of());
+        List<VisionIncident> raised = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            raised.addAll(feed("a", i, 1, i % 2 == 0 ? candidate : other));
+        }
+        assertEquals(List.of(IncidentType.IDENTITY_MISMATCH), raised.stream().map(VisionIncident::type).toList());
+        assertEquals(List.of("f1", "f3", "f5", "f7", "f9"), raised.get(0).frameIds());
+        assertEquals(0.9, raised.get(0).evidence().get(0).scores().get("matchDistance"));
+    }
+
+    /** A lone bad frame now and then (blur, a turned head) is not an incident; the episode ends once all match. */
+    @Test
+    void isolatedMismatchesDoNotRaise() {
+        FrameAnalysis candidate = frame(List.of(face(0, 0, null, 0.4)), List.of());
+        FrameAnalysis bad = frame(List.of(face(0, 0, null, 0.9)), List.of());
+        List<VisionIncident> raised = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            raised.addAll(feed("a", i, 1, i % 7 == 0 ? bad : candidate));
+        }
+        assertEquals(List.of(), raised);
+    }
+
     @Test
     void phoneSeenInTwoFramesOfAnEpisode() {
         DetectedObject phone = new DetectedObject(67, "cell phone", 0.7, new Box(0, 0, 10, 10));

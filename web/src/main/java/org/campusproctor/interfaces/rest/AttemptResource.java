@@ -22,6 +22,8 @@ import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.attempt.Severity;
 import org.campusproctor.domain.identity.Role;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,6 +80,17 @@ public class AttemptResource {
         return candidate.beginIdentityCheck(id);
     }
 
+    /**
+     * The candidate's identity-check photo (JPEG or PNG body, at most the frame size limit): compared with the
+     * enrolment photo; READY on a match, else the attempt waits for a proctor ({@code identityCheck} in the answer).
+     */
+    @POST
+    @Path("attempts/{id}/identity-photo")
+    @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    public AttemptView identityPhoto(@PathParam("id") String id, InputStream body) throws IOException {
+        return candidate.submitIdentityPhoto(id, EnrolmentPhotoResource.readPhoto(body));
+    }
+
     @POST
     @Path("attempts/{id}/ready")
     public AttemptView ready(@PathParam("id") String id) {
@@ -114,6 +127,13 @@ public class AttemptResource {
     }
 
     // ---- proctor ----
+
+    /** The caller's identity-check approval queue (assigned proctor, admin): attempts in IDENTITY_CHECK, oldest first. */
+    @GET
+    @Path("identity-checks")
+    public List<AttemptView> identityChecks() {
+        return queries.awaitingIdentityApproval();
+    }
 
     @POST
     @Path("attempts/{id}/identity-verified")

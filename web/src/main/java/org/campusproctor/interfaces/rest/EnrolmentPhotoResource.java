@@ -14,7 +14,11 @@ import org.campusproctor.application.RegistrationDesk;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A registration's enrolment photo (registrars): the reference face the vision workers match webcam frames with. */
+/**
+ * A registration's enrolment photo (registrars): the reference face the identity check and the webcam frames are
+ * compared with. Refused (400, code ENROLMENT_PHOTO_NO_FACE / _SEVERAL_FACES / _SPOOF / _FACE_CUT_OFF) unless it
+ * shows exactly one live face.
+ */
 @Path("registrations/{registrationId}/enrolment-photo")
 public class EnrolmentPhotoResource {
 
@@ -26,12 +30,17 @@ public class EnrolmentPhotoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ExamResource.RegistrationView record(@PathParam("registrationId") String registrationId, InputStream body)
             throws IOException {
+        return ExamResource.RegistrationView.of(desk.recordEnrolmentPhoto(registrationId, readPhoto(body)));
+    }
+
+    /** A photo body, refused (413) beyond the frame size limit without buffering more than one byte past it. */
+    static byte[] readPhoto(InputStream body) throws IOException {
         int limit = FrameIntake.maxFrameBytes();
-        byte[] photo = body.readNBytes(limit + 1); // never buffer more than one byte past the limit
+        byte[] photo = body.readNBytes(limit + 1);
         if (photo.length > limit) {
             throw new FrameRejectedException(FrameRejectedException.Reason.TOO_LARGE,
                     "Photo exceeds the limit of " + limit + " bytes");
         }
-        return ExamResource.RegistrationView.of(desk.recordEnrolmentPhoto(registrationId, photo));
+        return photo;
     }
 }

@@ -85,7 +85,7 @@ class TfjsParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"blazeface", "facemesh", "iris", "nanodet", "mobilefacenet"})
+    @ValueSource(strings = {"blazeface", "facemesh", "iris", "nanodet", "mobilefacenet", "faceres34"})
     void onnxMatchesTfjs(String model) throws Exception {
         JsonNode fx = fixture(model);
         long[] inShape = longs(fx.path("input").path("shape"));

@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * @param lookingAwayForMillis  looking away in every frame for at least this long
  * @param minLiveScore          the spoof ensemble's live probability below this is a suspected spoof
  * @param spoofFrames           that many consecutive frames with a face
- * @param maxMatchDistance      face-match distance above this is a mismatch
- * @param mismatchFrames        that many consecutive frames with a face
+ * @param maxMatchDistance      face-match distance (faceres34, Euclidean) above this is a mismatch; the default is
+ *                              the threshold calibrated on the identity set (weights/manifest.json, faceres34
+ *                              {@code calibration.threshold}; a test keeps the two equal)
+ * @param mismatchFrames        that many mismatching frames among the last 2 x mismatchFrames frames with a face match
  * @param minPhoneScore         object-detector "cell phone" score from which a phone counts as seen
  * @param phoneFrames           in that many frames (not necessarily consecutive) of one episode
  * @param maxGapMillis          a gap between frames longer than this ends every running episode (missing frames
@@ -33,7 +35,7 @@ public record IncidentThresholds(Long noFaceForMillis, Long multipleFacesForMill
                                  Long maxGapMillis) {
 
     public static final IncidentThresholds DEFAULTS = new IncidentThresholds(2_000L, 1_000L, 35.0, 25.0, 0.75, 2_000L,
-            0.5, 5, 0.6, 5, 0.5, 2, 10_000L);
+            0.5, 5, 0.61, 5, 0.5, 2, 10_000L);
 
     /** No override at all. */
     public static final IncidentThresholds NONE = new IncidentThresholds(null, null, null, null, null, null, null,
