@@ -48,8 +48,11 @@ public class ProctorFeed {
     private record Watcher(SocketUser user, StaffScope scope) {
     }
 
-    /** Events kept for sockets that reopen: minutes of a large exam's frames, a few MiB. */
-    static final int REPLAY_EVENTS = 20_000;
+    /**
+     * Events kept for sockets that reopen: 50 s of 200 candidates' frames at one a second, far longer than a page
+     * takes to reconnect; bounded memory (a frame's event is about a KiB: 10 to 20 MiB at most).
+     */
+    static final int REPLAY_EVENTS = 10_000;
 
     private record Kept(long id, String proctor, String json) {
     }
