@@ -3,6 +3,8 @@ package org.campusproctor.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
@@ -35,7 +37,7 @@ class ProctorScreensBrowserIT {
             browser.logIn(proctor.username, Client.IT_PASSWORD);
             assertEquals("/proctor/index.xhtml", browser.path());
             browser.find(".cp-exam-link").click();
-            browser.waitFor(d -> browser.find("#feed-status").getText().startsWith("Live"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#feed-status").startsWith("Live"), Duration.ofSeconds(20));
             assertEquals(2, browser.findAll(".cp-tile").size(), "one tile per candidate");
             browser.checkPage("session-before");
 
@@ -47,21 +49,20 @@ class ProctorScreensBrowserIT {
                 empty.expect(202, empty.upload("/api/attempts/" + emptyId + "/frames", "image/jpeg", ClipFrames.at(6.5 + i * 0.5)));
                 Thread.sleep(1_100); // capture times 1.1 s apart: the episode is the scenario, not a wait for the server
             }
-            WebElement emptyTile = tile(browser, emptyId);
-            browser.waitFor(d -> "1".equals(tile(browser, emptyId).findElement(By.cssSelector(".cp-incidents")).getText()),
+            browser.waitFor(d -> "1".equals(text(browser, ".cp-tile[data-attempt='" + emptyId + "'] .cp-incidents")),
                     Duration.ofSeconds(90));
             long shownAt = System.currentTimeMillis();
-            assertTrue(browser.find("#alerts").getText().contains("NO_FACE"), browser.find("#alerts").getText());
-            browser.waitFor(d -> tile(browser, presentId).findElement(By.cssSelector(".cp-capture")).getText().startsWith("LIVE"),
+            assertTrue(text(browser, "#alerts").contains("NO_FACE"), text(browser, "#alerts"));
+            browser.waitFor(d -> text(browser, ".cp-tile[data-attempt='" + presentId + "'] .cp-capture").startsWith("LIVE"),
                     Duration.ofSeconds(30));
             assertTrue(loaded(browser, tile(browser, presentId).findElement(By.cssSelector("img.cp-thumb"))), "thumbnail shown");
             System.out.println("proctor screens: NO_FACE tile update " + (shownAt - uploadedAt) + " ms after the last upload");
             browser.checkPage("session-incident");
 
             // the evidence frame behind the incident
-            emptyTile.findElement(By.cssSelector("a.cp-tile-link")).click();
+            tile(browser, emptyId).findElement(By.cssSelector("a.cp-tile-link")).click();
             browser.waitVisible("#detail\\:incidents", Duration.ofSeconds(20));
-            assertTrue(browser.find("#detail\\:incidents").getText().contains("NO_FACE"));
+            assertTrue(text(browser, "#detail\\:incidents").contains("NO_FACE"));
             WebElement evidence = browser.find(".cp-evidence-link img");
             browser.waitFor(d -> loaded(browser, evidence), Duration.ofSeconds(20));
             String full = browser.find(".cp-evidence-link").getAttribute("href");
@@ -71,7 +72,7 @@ class ProctorScreensBrowserIT {
             // pause this candidate, with a reason
             browser.find("#detail\\:reason").sendKeys("Please come back in front of the camera");
             browser.find("#detail\\:pause").click();
-            browser.waitFor(d -> "PAUSED".equals(browser.find("#state").getText()), Duration.ofSeconds(20));
+            browser.waitFor(d -> "PAUSED".equals(text(browser, "#state")), Duration.ofSeconds(20));
             assertEquals("PAUSED", empty.expect(200, empty.get("/api/attempts/" + emptyId)).getString("status"));
 
             // add time to the other
@@ -82,7 +83,7 @@ class ProctorScreensBrowserIT {
             seconds.clear();
             seconds.sendKeys("600");
             browser.find("#detail\\:add-time").click();
-            browser.waitFor(d -> browser.find("#detail\\:messages").getText().contains("600 s added"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#detail\\:messages").contains("600 s added"), Duration.ofSeconds(20));
             assertEquals(allowed + 600, proctor.expect(200, proctor.get("/api/attempts/" + presentId))
                     .getJsonNumber("totalAllowedSeconds").longValue(), "the API shows the added time");
             browser.checkPage("detail-time-added");
@@ -90,7 +91,7 @@ class ProctorScreensBrowserIT {
             // after the exam
             browser.go("/proctor/attempt.xhtml?attempt=" + emptyId);
             browser.find("#detail\\:resume").click();
-            browser.waitFor(d -> "IN_PROGRESS".equals(browser.find("#state").getText()), Duration.ofSeconds(20));
+            browser.waitFor(d -> "IN_PROGRESS".equals(text(browser, "#state")), Duration.ofSeconds(20));
             empty.expect(200, empty.post("/api/attempts/" + emptyId + "/submit", null));
             present.expect(200, present.post("/api/attempts/" + presentId + "/submit", null));
 
@@ -102,22 +103,22 @@ class ProctorScreensBrowserIT {
             browser.findAll(".cp-review-link").get(0).click();
             browser.waitVisible("#detail\\:incidents", Duration.ofSeconds(20));
             browser.find("#detail\\:incidents\\:0\\:confirm").click();
-            browser.waitFor(d -> browser.find("#detail\\:messages").getText().contains("Incident confirmed"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#detail\\:messages").contains("Incident confirmed"), Duration.ofSeconds(20));
             browser.find("#detail\\:comment").sendKeys("Seat empty for several seconds while the exam ran");
             browser.find("#detail\\:suspicious").click();
-            browser.waitFor(d -> browser.find("#review-status").getText().contains("SUSPICIOUS"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#review-status").contains("SUSPICIOUS"), Duration.ofSeconds(20));
             browser.find("#detail\\:finalise").click();
-            browser.waitFor(d -> browser.find("#detail\\:messages").getText().contains("another reviewer"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#detail\\:messages").contains("another reviewer"), Duration.ofSeconds(20));
             browser.checkPage("review-second-needed");
 
             browser.go("/proctor/attempt.xhtml?attempt=" + presentId);
             browser.find("#detail\\:clear").click();
-            browser.waitFor(d -> browser.find("#review-status").getText().contains("CLEARED"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#review-status").contains("CLEARED"), Duration.ofSeconds(20));
             browser.find("#detail\\:finalise").click();
-            browser.waitFor(d -> browser.find("#review-status").getText().startsWith("FINAL"), Duration.ofSeconds(20));
+            browser.waitFor(d -> text(browser, "#review-status").startsWith("FINAL"), Duration.ofSeconds(20));
 
             browser.go("/proctor/review.xhtml?exam=" + examId);
-            assertTrue(browser.find("#figures").getText().contains("NO_FACE"), browser.find("#figures").getText());
+            assertTrue(text(browser, "#figures").contains("NO_FACE"), text(browser, "#figures"));
             browser.checkPage("figures");
         }
 
@@ -125,12 +126,21 @@ class ProctorScreensBrowserIT {
             second.logIn("admin", "demo-admin");
             second.go("/proctor/attempt.xhtml?attempt=" + emptyId);
             second.find("#detail\\:finalise").click();
-            second.waitFor(d -> second.find("#review-status").getText().startsWith("FINAL"), Duration.ofSeconds(20));
+            second.waitFor(d -> text(second, "#review-status").startsWith("FINAL"), Duration.ofSeconds(20));
             second.checkPage("second-review-final");
         }
         JsonObject decided = proctor.expect(200, proctor.get("/api/attempts/" + emptyId));
         assertEquals("FINAL", decided.getString("reviewStatus"));
         assertEquals("VOIDED", decided.getString("outcome"));
+    }
+
+    /** The element's text; "" while an ajax update is replacing it (or before it exists). */
+    private static String text(Browser browser, String cssSelector) {
+        try {
+            return browser.find(cssSelector).getText();
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return "";
+        }
     }
 
     private static WebElement tile(Browser browser, String attemptId) {
