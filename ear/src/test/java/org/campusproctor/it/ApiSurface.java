@@ -80,6 +80,15 @@ final class ApiSurface {
             new Endpoint("POST", "/api/jobs/media-retention", REGISTRY, Body.JSON, "{\"retentionDays\":0}"),
             new Endpoint("GET", "/api/jobs/executions/{execution}", REGISTRY, Body.NONE, null),
             new Endpoint("GET", "/api/frames/{media}/analysis", Set.of(As.ASSIGNED_PROCTOR, As.ADMIN), Body.NONE, null),
+            new Endpoint("GET", "/api/frames/{media}/image", Set.of(As.ASSIGNED_PROCTOR, As.ADMIN), Body.NONE, null),
+            new Endpoint("POST", "/api/attempts/{attempt}/incidents/{incident}/confirm", PROCTORING, Body.NONE, null),
+            new Endpoint("GET", "/api/proctoring/exams", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN), Body.NONE, null),
+            new Endpoint("GET", "/api/proctoring/exams/{exam}/tiles", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN),
+                    Body.NONE, null),
+            new Endpoint("GET", "/api/proctoring/exams/{exam}/figures", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN),
+                    Body.NONE, null),
+            new Endpoint("GET", "/api/proctoring/review-queue", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN),
+                    Body.NONE, null),
             new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null));
 
     final Map<As, Client> clients = new TreeMap<>();

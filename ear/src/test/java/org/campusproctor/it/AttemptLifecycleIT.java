@@ -214,7 +214,11 @@ class AttemptLifecycleIT {
         assertEquals("ATTEMPT_COMPLETED", proctor.expect(409, proctor.post("/api/attempts/" + id + "/time",
                 Json.createObjectBuilder().add("seconds", 60).add("reason", "late").build())).getString("error"));
         proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("SUSPICIOUS", "phone visible on frames")));
-        assertEquals("VOIDED", proctor.expect(200, proctor.post("/api/attempts/" + id + "/review", decision("FINAL", null))).getString("outcome"));
+        assertEquals("SECOND_REVIEW_REQUIRED", proctor.expect(409, proctor.post("/api/attempts/" + id + "/review",
+                decision("FINAL", null))).getString("error"), "who called it suspicious cannot make it final alone");
+        Client secondReviewer = Scenario.admin();
+        assertEquals("VOIDED", secondReviewer.expect(200, secondReviewer.post("/api/attempts/" + id + "/review",
+                decision("FINAL", null))).getString("outcome"));
     }
 
     /** A registrar's published exam (one question of every type, identity check, 600 s), a proctor and a candidate registered with 120 s extra time. */

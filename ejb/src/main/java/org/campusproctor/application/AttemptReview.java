@@ -53,6 +53,12 @@ public class AttemptReview {
         return work.view(attempt, true);
     }
 
+    public AttemptView confirmIncident(@NotBlank String attemptId, @NotBlank String incidentId) {
+        ExamAttempt attempt = access.assigned(attemptId);
+        incidents.confirm(attemptId, incidentId, work.caller());
+        return work.view(attempt, true);
+    }
+
     private AttemptView decided(ExamAttempt attempt, String action, String detail) {
         return work.audited(attempt, TimelineEntry.Kind.REVIEW, action, "REVIEW_" + action, detail);
     }

@@ -98,6 +98,19 @@ public class IncidentReporting {
         audit.recordAs(reviewer, "INCIDENT_DISMISSED", "attempt", attemptId, incidentId + " " + reason);
     }
 
+    /** A reviewer confirms an incident (a true positive for the detector figures); refused once the review is FINAL. */
+    public void confirm(String attemptId, String incidentId, String reviewer) {
+        ExamAttempt attempt = journal.lock(attemptId);
+        attempt.requireReviewOpen();
+        Incident incident = em.find(Incident.class, incidentId);
+        if (incident == null || !incident.attemptId().equals(attemptId)) {
+            throw new org.campusproctor.domain.NotFoundException("Incident", incidentId);
+        }
+        incident.confirm(reviewer);
+        journal.log(attempt, reviewer, TimelineEntry.Kind.REVIEW, "INCIDENT_CONFIRMED", incident.type());
+        audit.recordAs(reviewer, "INCIDENT_CONFIRMED", "attempt", attemptId, incidentId);
+    }
+
     public List<Incident> incidents(String attemptId) {
         return em.createNamedQuery(Incident.OF_ATTEMPT, Incident.class).setParameter("attemptId", attemptId).getResultList();
     }

@@ -142,6 +142,10 @@ public class ExamAttempt {
     @Column(name = "reviewed_by", length = 100)
     private String reviewedBy;
 
+    /** Who last called the attempt suspicious (kept if it is cleared later): they cannot make the review FINAL. */
+    @Column(name = "suspicious_by", length = 100)
+    private String suspiciousBy;
+
     @Column(precision = 10, scale = 2)
     private BigDecimal score;
 
@@ -399,9 +403,18 @@ public class ExamAttempt {
         reviewDecision = ReviewStatus.SUSPICIOUS;
         reviewReason = reason;
         reviewedBy = reviewer;
+        suspiciousBy = reviewer;
     }
 
+    /**
+     * Makes the decision final. Once anyone called the attempt suspicious, a second person must: a sanction (or the
+     * clearing that overrides the suspicion) never rests on one reviewer alone.
+     */
     public void finalizeReview(String reviewer, Instant now) {
+        if (suspiciousBy != null && suspiciousBy.equals(reviewer) && reviewStatus != ReviewStatus.FINAL) {
+            throw new RuleViolationException("SECOND_REVIEW_REQUIRED", "Attempt " + id + " was called suspicious by "
+                    + reviewer + ": another reviewer must make the decision final");
+        }
         review(ReviewStatus.FINAL);
         reviewedBy = reviewer;
     }
@@ -535,6 +548,7 @@ public class ExamAttempt {
     public String registrationId() { return registrationId; }
     public String examId() { return examId; }
     public String candidate() { return candidate; }
+    public String suspiciousBy() { return suspiciousBy; }
     public String proctor() { return proctor; }
     public AttemptStatus status() { return status; }
     public boolean identityCheckRequired() { return identityCheckRequired; }

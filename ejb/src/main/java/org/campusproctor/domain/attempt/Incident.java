@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.RuleViolationException;
 
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,10 @@ public class Incident {
     @Column(name = "dismissed_reason", length = 2000)
     private String dismissedReason;
 
+    /** The reviewer who confirmed it (null: not confirmed). Confirmed and dismissed exclude each other. */
+    @Column(name = "confirmed_by", length = 100)
+    private String confirmedBy;
+
     @Version
     private long version;
 
@@ -92,11 +97,23 @@ public class Incident {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("Dismissing an incident needs a reason");
         }
+        if (confirmedBy != null) {
+            throw new RuleViolationException("INCIDENT_CONFIRMED", "Incident " + id + " was confirmed by " + confirmedBy);
+        }
         dismissed = true;
         dismissedBy = reviewer;
         dismissedReason = reason;
     }
 
+    /** A reviewer agrees the incident happened: it stays in the risk score and counts as a true positive. */
+    public void confirm(String reviewer) {
+        if (dismissed) {
+            throw new RuleViolationException("INCIDENT_DISMISSED", "Incident " + id + " was dismissed by " + dismissedBy);
+        }
+        confirmedBy = Objects.requireNonNull(reviewer);
+    }
+
+    public String confirmedBy() { return confirmedBy; }
     public String id() { return id; }
     public String attemptId() { return attemptId; }
     public String type() { return type; }

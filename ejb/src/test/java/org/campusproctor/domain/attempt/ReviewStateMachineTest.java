@@ -71,7 +71,7 @@ class ReviewStateMachineTest {
 
         ExamAttempt suspicious = reviewIn(SUSPICIOUS);
         suspicious.recordScore(new BigDecimal("10.00"), new BigDecimal("10.00"), true);
-        suspicious.finalizeReview("rev", AttemptStateMachineTest.T0);
+        suspicious.finalizeReview("second", AttemptStateMachineTest.T0);
         assertEquals(ExamAttempt.Outcome.VOIDED, suspicious.outcome(pass));
     }
 
@@ -83,7 +83,7 @@ class ReviewStateMachineTest {
         assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcomeForCandidate(pass));
         attempt.markSuspicious("rev", "second face", AttemptStateMachineTest.T0);
         attempt.clear("rev", AttemptStateMachineTest.T0);
-        attempt.finalizeReview("rev", AttemptStateMachineTest.T0);
+        attempt.finalizeReview("second", AttemptStateMachineTest.T0);
         assertEquals(ExamAttempt.Outcome.PENDING_GRADING, attempt.outcome(pass));
         assertFalse(attempt.resultReleased(), "FINAL, but the outcome waits for the grade");
         assertEquals(ExamAttempt.Outcome.PENDING_REVIEW, attempt.outcomeForCandidate(pass));
@@ -99,7 +99,7 @@ class ReviewStateMachineTest {
 
         ExamAttempt voided = reviewIn(SUSPICIOUS);
         voided.recordScore(new BigDecimal("5.00"), new BigDecimal("10.00"), false);
-        voided.finalizeReview("rev", AttemptStateMachineTest.T0);
+        voided.finalizeReview("second", AttemptStateMachineTest.T0);
         assertTrue(voided.resultReleased(), "a voided attempt needs no grade");
         assertEquals(ExamAttempt.Outcome.VOIDED, voided.outcomeForCandidate(pass));
         assertThrows(RuleViolationException.class, () -> voided.requireGradable(true));
@@ -118,6 +118,24 @@ class ReviewStateMachineTest {
         ExamAttempt attempt = reviewIn(FINAL);
         assertTrue(attempt.reviewFinal());
         assertEquals("REVIEW_FINAL", assertThrows(RuleViolationException.class, attempt::requireReviewOpen).code());
+    }
+
+    @Test
+    void whoCalledItSuspiciousCannotMakeItFinalAlone() {
+        ExamAttempt attempt = reviewIn(SUSPICIOUS);
+        assertEquals("SECOND_REVIEW_REQUIRED", assertThrows(RuleViolationException.class,
+                () -> attempt.finalizeReview("rev", AttemptStateMachineTest.T0)).code());
+        attempt.clear("rev", AttemptStateMachineTest.T0); // changing their mind does not make them a second reviewer
+        assertEquals("SECOND_REVIEW_REQUIRED", assertThrows(RuleViolationException.class,
+                () -> attempt.finalizeReview("rev", AttemptStateMachineTest.T0)).code());
+        assertEquals(CLEARED, attempt.reviewStatus());
+        attempt.finalizeReview("second", AttemptStateMachineTest.T0);
+        assertEquals(FINAL, attempt.reviewStatus());
+        assertEquals("second", attempt.reviewedBy());
+
+        ExamAttempt cleared = reviewIn(CLEARED);
+        cleared.finalizeReview("rev", AttemptStateMachineTest.T0); // nobody suspected anything: one reviewer suffices
+        assertEquals(FINAL, cleared.reviewStatus());
     }
 
     @Test
@@ -144,7 +162,7 @@ class ReviewStateMachineTest {
             case PENDING_REVIEW -> throw new IllegalArgumentException();
             case CLEARED -> a.clear("rev", AttemptStateMachineTest.T0);
             case SUSPICIOUS -> a.markSuspicious("rev", "phone visible", AttemptStateMachineTest.T0);
-            case FINAL -> a.finalizeReview("rev", AttemptStateMachineTest.T0);
+            case FINAL -> a.finalizeReview("second", AttemptStateMachineTest.T0);
         }
     }
 }

@@ -223,6 +223,12 @@ public class AttemptResource {
         return review.dismissIncident(id, incidentId, body == null ? null : body.reason());
     }
 
+    @POST
+    @Path("attempts/{id}/incidents/{incidentId}/confirm")
+    public AttemptView confirm(@PathParam("id") String id, @PathParam("incidentId") String incidentId) {
+        return review.confirmIncident(id, incidentId);
+    }
+
     @PUT
     @Path("attempts/{id}/answers/{questionId}/grade")
     public AttemptView grade(@PathParam("id") String id, @PathParam("questionId") String questionId, Requests.Grade body) {

@@ -16,8 +16,11 @@ import org.campusproctor.domain.identity.AccountDisabled;
 import org.campusproctor.domain.media.FrameAnalysed;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -27,6 +30,14 @@ import java.util.logging.Logger;
  * attempt (the staff rule, {@link StaffScope}: a proctor gets the attempts assigned to them, an admin every attempt).
  * Only proctors and admins can open the socket (web.xml security constraint on /ws/*). A socket ends when its HTTP
  * session ends (logout, expiry) and when its user's account is disabled.
+ *
+ * <p>Catching up: every event carries an {@code id}, one sequence per server start ({@code epoch}). The last
+ * {@value #REPLAY_EVENTS} events are kept in memory, so that a page that lost its socket reopens it with
+ * {@code ?epoch=E&after=N} and receives, before anything new, the events after N that it may see. Numbering, keeping
+ * and sending happen under one lock, so a reopened socket receives every event exactly once and in order. When the
+ * events after N are no longer kept (or the server restarted: another epoch) the socket says {@code reload} instead:
+ * the page reads its state again, never missing something silently. Every socket first gets a {@code hello} with
+ * the epoch and the last id, to catch up from.
  */
 @ApplicationScoped
 public class ProctorFeed {
@@ -37,19 +48,62 @@ public class ProctorFeed {
     private record Watcher(SocketUser user, StaffScope scope) {
     }
 
+    /**
+     * Events kept for sockets that reopen: 50 s of 200 candidates' frames at one a second, far longer than a page
+     * takes to reconnect; bounded memory (a frame's event is about a KiB: 10 to 20 MiB at most).
+     */
+    static final int REPLAY_EVENTS = 10_000;
+
+    private record Kept(long id, String proctor, String json) {
+    }
+
     private final Map<Session, Watcher> sockets = new ConcurrentHashMap<>();
+    private final String epoch = Long.toString(System.currentTimeMillis(), 36)
+            + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+    private long lastId;
 
     @Inject
     private ActiveAccounts accounts;
 
-    /** A socket opened by a user with a staff scope; anyone else's is closed at once. */
-    void join(Session session, SocketUser user) {
+    /**
+     * A socket opened by a user with a staff scope; anyone else's is closed at once.
+     *
+     * @param epoch the epoch of the events the page saw last (null: a first socket)
+     * @param after the id of the last event it saw
+     */
+    void join(Session session, SocketUser user, String epoch, String after) {
         StaffScope scope = user == null ? StaffScope.NONE : StaffScope.of(user.username(), user.roles(), false);
         if (scope.equals(StaffScope.NONE) || !accounts.isActive(user.username())) {
             close(session, "not allowed to watch attempts");
             return;
         }
-        sockets.put(session, new Watcher(user, scope));
+        Watcher watcher = new Watcher(user, scope);
+        synchronized (this) {
+            if (epoch != null || after != null) {
+                long from = parseId(after);
+                if (!this.epoch.equals(epoch) || from < 0 || from > lastId
+                        || from < lastId && (kept.isEmpty() || kept.peekFirst().id() > from + 1)) {
+                    send(session, JSONB.toJson(new Marker("reload", this.epoch, lastId)));
+                } else {
+                    kept.stream().filter(k -> k.id() > from && scope.covers(k.proctor())).forEach(k -> send(session, k.json()));
+                }
+            }
+            send(session, JSONB.toJson(new Marker("hello", this.epoch, lastId)));
+            sockets.put(session, watcher);
+        }
+    }
+
+    /** The first message of every socket, and the answer to a catch-up that cannot be served. */
+    public record Marker(String type, String epoch, long lastId) {
+    }
+
+    private static long parseId(String id) {
+        try {
+            return id == null || id.length() > 19 ? -1 : Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     void leave(Session session) {
@@ -71,39 +125,52 @@ public class ProctorFeed {
     }
 
     /** A vision worker's report on a frame, as pushed to proctors. */
-    public record FrameAnalysedEvent(String type, String mediaId, String attemptId, String status, String workerNode,
+    public record FrameAnalysedEvent(long id, String type, String mediaId, String attemptId, String status, String workerNode,
                                      Integer faceCount, FrameAnalysisReport detail) {
     }
 
     /** A transition, proctor action or incident on an attempt, with its new risk score. */
-    public record AttemptChangedEvent(String type, String attemptId, String candidate, String kind, String action,
+    public record AttemptChangedEvent(long id, String type, String attemptId, String candidate, String kind, String action,
                                       String status, int riskScore, String proctor, String detail) {
     }
 
     void onFrameAnalysed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FrameAnalysed event) {
         FrameAnalysisReport r = event.report();
-        push(event.proctor(), JSONB.toJson(new FrameAnalysedEvent("frame-analysed", r.mediaId(), r.attemptId(),
+        push(event.proctor(), id -> JSONB.toJson(new FrameAnalysedEvent(id, "frame-analysed", r.mediaId(), r.attemptId(),
                 event.status(), r.workerNode(), r.faceCount(), r)));
     }
 
     void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
-        push(event.proctor(), JSONB.toJson(new AttemptChangedEvent("attempt-changed", event.attemptId(), event.candidate(),
-                event.kind(), event.action(), event.status(), event.riskScore(), event.proctor(), event.detail())));
+        push(event.proctor(), id -> JSONB.toJson(new AttemptChangedEvent(id, "attempt-changed", event.attemptId(),
+                event.candidate(), event.kind(), event.action(), event.status(), event.riskScore(), event.proctor(),
+                event.detail())));
     }
 
-    /** To every open socket whose user may see an attempt assigned to {@code proctor} and is still enabled. */
-    private void push(String proctor, String text) {
+    /**
+     * Numbers and keeps an event, then sends it to every open socket whose user may see an attempt assigned to
+     * {@code proctor} and is still enabled.
+     */
+    private synchronized void push(String proctor, LongFunction<String> event) {
+        String text = event.apply(++lastId);
+        kept.addLast(new Kept(lastId, proctor, text));
+        if (kept.size() > REPLAY_EVENTS) {
+            kept.removeFirst();
+        }
         sockets.forEach((session, watcher) -> {
             if (!session.isOpen()) {
                 sockets.remove(session);
             } else if (!accounts.isActive(watcher.user().username())) {
                 close(session, "account disabled"); // disabled on another node: noticed within the cache period
             } else if (watcher.scope().covers(proctor)) {
-                session.getAsyncRemote().sendText(text, result -> {
-                    if (!result.isOK()) {
-                        LOG.fine(() -> "Push to " + session.getId() + " failed: " + result.getException());
-                    }
-                });
+                send(session, text);
+            }
+        });
+    }
+
+    private static void send(Session session, String text) {
+        session.getAsyncRemote().sendText(text, result -> {
+            if (!result.isOK()) {
+                LOG.fine(() -> "Push to " + session.getId() + " failed: " + result.getException());
             }
         });
     }

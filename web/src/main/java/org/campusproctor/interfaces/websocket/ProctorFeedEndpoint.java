@@ -8,7 +8,12 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
-/** WebSocket through which proctor screens receive what happens to the attempts they may see, as it is recorded. */
+import java.util.List;
+
+/**
+ * WebSocket through which proctor screens receive what happens to the attempts they may see, as it is recorded;
+ * {@code ?epoch=E&after=N} catches up from the last event seen (see {@link ProctorFeed}).
+ */
 @ServerEndpoint(value = "/ws/proctor-feed", configurator = SocketHandshake.class)
 public class ProctorFeedEndpoint {
 
@@ -17,7 +22,13 @@ public class ProctorFeedEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        feed.join(session, (SocketUser) session.getUserProperties().get(SocketUser.class.getName()));
+        feed.join(session, (SocketUser) session.getUserProperties().get(SocketUser.class.getName()),
+                parameter(session, "epoch"), parameter(session, "after"));
+    }
+
+    private static String parameter(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @OnClose
