@@ -78,7 +78,7 @@ public class ProctorActions {
         return act(attempt, TimelineEntry.Kind.TRANSITION, "IDENTITY_VERIFIED", detail);
     }
 
-    public AttemptView pause(@NotBlank String attemptId, @Size(max = 500) String reason) {
+    public AttemptView pause(@NotBlank String attemptId, @NotBlank @Size(max = 500) String reason) {
         ExamAttempt attempt = access.assigned(attemptId);
         attempt.pause(Instant.now());
         return act(attempt, TimelineEntry.Kind.PROCTOR_ACTION, "PAUSED", reason);
