@@ -77,7 +77,9 @@ final class ApiSurface {
             new Endpoint("POST", "/api/jobs/media-retention", REGISTRY, Body.JSON, "{\"retentionDays\":0}"),
             new Endpoint("GET", "/api/jobs/executions/{execution}", REGISTRY, Body.NONE, null),
             new Endpoint("GET", "/api/frames/{media}/analysis", Set.of(As.ASSIGNED_PROCTOR, As.ADMIN), Body.NONE, null),
-            new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null));
+            new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null),
+            new Endpoint("POST", "/api/system/upload-test", Set.of(As.OWNER, As.OTHER_CANDIDATE, As.ASSIGNED_PROCTOR,
+                    As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN), Body.IMAGE, null));
 
     final Map<As, Client> clients = new TreeMap<>();
     final Map<String, String> ids = new TreeMap<>();
