@@ -6,11 +6,12 @@
 window.CampusProctorExam = (function () {
   'use strict';
 
-  const metrics = { saveRoundTrips: [], framesSent: [], mediaIds: [], notices: [], throttled: 0 };
+  const metrics = { saveRoundTrips: [], framesSent: [], mediaIds: [], screenChunks: [], notices: [], throttled: 0 };
   let state = null;
   let base = '';
   let answers = null;
   let frames = null;
+  let screen = null;
   const sequences = {};
   const lastSent = {};
   const timers = {};
@@ -371,7 +372,67 @@ window.CampusProctorExam = (function () {
     }, function () { return 'retry'; });
   }
 
+  // ---- screen recording ----
+
+  let recorder = null;
+
+  /** Starts on the candidate's click (browsers ask for a gesture): chunks of 5 s, numbered on across reloads. */
+  function shareScreen() {
+    navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }).then(function (stream) {
+      const type = MediaRecorder.isTypeSupported('video/webm;codecs=vp8') ? 'video/webm;codecs=vp8' : 'video/webm';
+      recorder = new MediaRecorder(stream, { mimeType: type });
+      recorder.ondataavailable = function (e) {
+        if (!e.data || e.data.size === 0 || ended) {
+          return;
+        }
+        const key = 'cp-screen-seq-' + state.attemptId;
+        const sequence = Number(localStorage.getItem(key) || '0');
+        localStorage.setItem(key, String(sequence + 1));
+        e.data.arrayBuffer().then(function (bytes) {
+          return crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
+            const hex = Array.from(new Uint8Array(digest)).map(function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+            return screen.add({ kind: 'screen', attemptId: state.attemptId, sequence: sequence, sha256: hex,
+              blob: new Blob([bytes], { type: 'video/webm' }) });
+          });
+        });
+      };
+      stream.getVideoTracks().forEach(function (t) {
+        t.addEventListener('ended', function () {
+          el('cp-screen-state').textContent = 'Screen: sharing stopped. Share your screen again.';
+          el('cp-share-screen').hidden = false;
+          report('SCREEN_SHARE_STOPPED', 'screen sharing ended');
+        });
+      });
+      recorder.start(5000);
+      el('cp-screen-state').textContent = 'Screen: shared and recorded';
+      el('cp-share-screen').hidden = true;
+    }, function (e) {
+      el('cp-screen-state').textContent = 'Screen: not shared (' + e.name + '). This exam records your screen: share your entire screen.';
+    });
+  }
+
+  function sendScreenChunk(item) {
+    return fetch(base + '/api/attempts/' + item.attemptId + '/screen-chunks/' + item.sequence, {
+      method: 'POST', headers: { 'Content-Type': 'video/webm', 'X-Chunk-SHA256': item.sha256 },
+      credentials: 'same-origin', body: item.blob
+    }).then(function (r) {
+      if (r.ok) {
+        metrics.screenChunks.push(item.sequence);
+        el('cp-screen-sent').textContent = String(metrics.screenChunks.length);
+        keepMetrics();
+        return 'done';
+      }
+      if (r.status >= 500 || r.status === 401 || r.status === 429) {
+        return { waitMillis: 3000 };
+      }
+      return 'done'; // refused for good (taken sequence, attempt over): drop it
+    }, function () { return 'retry'; });
+  }
+
   function stopCapture() {
+    if (recorder && recorder.state !== 'inactive') {
+      recorder.stop();
+    }
     clearInterval(frameTimer);
     if (camera) {
       camera.getTracks().forEach(function (t) { t.stop(); });
@@ -406,7 +467,7 @@ window.CampusProctorExam = (function () {
     document.addEventListener('copy', function () { report('COPY', 'text copied'); });
     document.addEventListener('paste', function () { report('PASTE', 'text pasted'); });
     window.addEventListener('offline', function () { report('NETWORK_OFFLINE', 'browser went offline'); updateSaveState(); });
-    window.addEventListener('online', function () { answers.pump(); frames.pump(); updateSaveState(); });
+    window.addEventListener('online', function () { answers.pump(); frames.pump(); screen.pump(); updateSaveState(); });
   }
 
   // ---- submit ----
@@ -465,6 +526,7 @@ window.CampusProctorExam = (function () {
         metrics.mediaIds = kept.mediaIds || [];
         metrics.framesSent = kept.framesSent || [];
         metrics.throttled = kept.throttled || 0;
+        metrics.screenChunks = kept.screenChunks || [];
       }
     } catch (e) { /* unreadable: start afresh */ }
     setInterval(keepMetrics, 1000);
@@ -474,7 +536,7 @@ window.CampusProctorExam = (function () {
   function keepMetrics() {
     try {
       sessionStorage.setItem('cp-metrics-' + state.attemptId, JSON.stringify({ saveRoundTrips: metrics.saveRoundTrips.slice(-500),
-        mediaIds: metrics.mediaIds.slice(-2000), framesSent: metrics.framesSent.slice(-2000), throttled: metrics.throttled }));
+        mediaIds: metrics.mediaIds.slice(-2000), screenChunks: metrics.screenChunks.slice(-2000), framesSent: metrics.framesSent.slice(-2000), throttled: metrics.throttled }));
     } catch (e) { /* storage full: measurements only */ }
   }
 
@@ -496,6 +558,7 @@ window.CampusProctorExam = (function () {
     });
     answers = new CampusProctorOutbox.Outbox('answers', 2000, false, sendQueued, updateSaveState);
     frames = new CampusProctorOutbox.Outbox('frames', 30, true, sendFrame, updateSaveState);
+    screen = new CampusProctorOutbox.Outbox('screen', 500, false, sendScreenChunk, updateSaveState);
     // answers still queued from before a reload: continue their sequences, show them in the inputs' state
     answers.entries().then(function (queued) {
       queued.forEach(function (e) {
@@ -506,7 +569,11 @@ window.CampusProctorExam = (function () {
       });
       answers.pump();
       frames.pump();
+      screen.pump();
     });
+    if (state.screenRecordingRequired) {
+      el('cp-share-screen').addEventListener('click', shareScreen);
+    }
     const $ = window.jQuery;
     $(document).on('change', '.cp-question :input', onAnswerEvent);
     $(document).on('input', '.cp-question input[type=text], .cp-question textarea', onAnswerEvent);

@@ -1,7 +1,9 @@
 /*
- * A bounded, ordered outbox in IndexedDB: what the exam page must not lose (answers, browser events, webcam frames)
+ * A bounded, ordered outbox in IndexedDB: what the exam page must not lose (answers, browser events, webcam frames,
+ * screen-recording chunks)
  * waits here until the server acknowledges it, across lost connections and reloads. Items are sent one at a time in
- * the order they were queued; past the bound the oldest are dropped (frames only: answers are never dropped).
+ * the order they were queued; past the bound the oldest are dropped (frames only: answers and screen chunks are never
+ * dropped).
  */
 window.CampusProctorOutbox = (function () {
   'use strict';
@@ -12,10 +14,13 @@ window.CampusProctorOutbox = (function () {
   function db() {
     if (!dbPromise) {
       dbPromise = new Promise(function (resolve, reject) {
-        const open = indexedDB.open(DB_NAME, 1);
+        const open = indexedDB.open(DB_NAME, 2);
         open.onupgradeneeded = function () {
-          open.result.createObjectStore('answers', { autoIncrement: true });
-          open.result.createObjectStore('frames', { autoIncrement: true });
+          ['answers', 'frames', 'screen'].forEach(function (store) {
+            if (!open.result.objectStoreNames.contains(store)) {
+              open.result.createObjectStore(store, { autoIncrement: true });
+            }
+          });
         };
         open.onsuccess = function () { resolve(open.result); };
         open.onerror = function () { reject(open.error); };

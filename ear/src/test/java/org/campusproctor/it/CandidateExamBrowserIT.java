@@ -40,7 +40,7 @@ class CandidateExamBrowserIT {
         JsonObject exam = registrar.expect(201, registrar.post("/api/exams", Json.createObjectBuilder()
                 .add("title", title).add("instructions", "Closed book. Keep your face in view.")
                 .add("durationSeconds", 1200).add("passingScore", 50)
-                .add("proctoring", Json.createObjectBuilder().add("webcam", true).add("identityCheck", false)
+                .add("proctoring", Json.createObjectBuilder().add("webcam", true).add("identityCheck", false).add("screenRecording", true)
                         .add("frameIntervalSeconds", FRAME_INTERVAL_SECONDS).add("reviewRiskThreshold", 40))
                 .build()));
         String examId = exam.getString("id");
@@ -88,6 +88,7 @@ class CandidateExamBrowserIT {
             long runningSince = System.currentTimeMillis();
             browser.waitFor(d -> browser.find("#cp-camera-state").getText().equals("Webcam: on"), WAIT);
             assertFrameIsTheClip(browser);
+            shareScreen(browser);
             browser.checkPage("exam");
 
             choose(browser, "SINGLE_CHOICE", "1");
@@ -116,6 +117,7 @@ class CandidateExamBrowserIT {
                     .findElement(By.cssSelector("textarea")).getAttribute("value"));
             assertTrue(section(browser, "SINGLE_CHOICE").findElement(By.cssSelector("input[value='1']")).isSelected());
             browser.waitFor(d -> browser.find("#cp-camera-state").getText().equals("Webcam: on"), WAIT);
+            shareScreen(browser); // after a reload the browser asks again
             Thread.sleep(1500); // the push socket opens after the page
             browser.script("document.dispatchEvent(new Event('copy'))");
 
@@ -183,16 +185,49 @@ class CandidateExamBrowserIT {
             assertTrue(mediaIds.size() >= expected * 0.6 && mediaIds.size() <= expected + 6,
                     mediaIds.size() + " frames in " + runningSeconds + " s at one per " + FRAME_INTERVAL_SECONDS + " s");
 
+            // the screen recording: chunks stored in order, each checked against its SHA-256 on arrival
+            List<JsonObject> chunks = Server.jsonArray(proctor.get("/api/attempts/" + attemptId + "/screen-chunks"))
+                    .stream().map(JsonValue::asJsonObject).toList();
+            assertTrue(chunks.size() >= 4, "a chunk every 5 s: " + chunks);
+            assertEquals(0, chunks.get(0).getInt("sequence"), "from the first chunk (with the WebM header)");
+            for (int i = 1; i < chunks.size(); i++) {
+                assertTrue(chunks.get(i).getInt("sequence") > chunks.get(i - 1).getInt("sequence"), "in order: " + chunks);
+            }
+            refusesForeignAndCorruptChunks(candidate, attemptId);
+
             @SuppressWarnings("unchecked")
             List<Number> rtts = (List<Number>) metrics.get("saveRoundTrips");
             List<Double> sorted = new ArrayList<>(rtts.stream().map(Number::doubleValue).toList());
             Collections.sort(sorted);
-            System.out.printf("MEASURED candidate browser: frames %d in %.1f s = %.1f per minute (interval %d s, 429s %s);"
+            System.out.printf("MEASURED candidate browser: frames %d in %.1f s = %.1f per minute (interval %d s, 429s %s); screen chunks %d;"
                             + " autosave round trip n=%d median %.1f ms p99 %.1f ms; proctor action to page %s ms%n",
                     mediaIds.size(), runningSeconds, mediaIds.size() * 60 / runningSeconds, FRAME_INTERVAL_SECONDS,
-                    metrics.get("throttled"), sorted.size(), percentile(sorted, 50), percentile(sorted, 99), pushMillis);
+                    metrics.get("throttled"), chunks.size(), sorted.size(), percentile(sorted, 50), percentile(sorted, 99), pushMillis);
             assertTrue(pushMillis.stream().allMatch(m -> m < 5000), "pushed within seconds: " + pushMillis);
         }
+    }
+
+    private static void shareScreen(Browser browser) {
+        browser.find("#cp-share-screen").click();
+        browser.waitFor(d -> browser.find("#cp-screen-state").getText().equals("Screen: shared and recorded"), WAIT);
+    }
+
+    /** Another candidate cannot add to this recording; a chunk whose checksum does not match is refused. */
+    private static void refusesForeignAndCorruptChunks(Client candidate, String attemptId) throws Exception {
+        byte[] webm = {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3, 1, 2, 3};
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(webm));
+        Client other = Scenario.newUser("candidate");
+        assertEquals(403, chunk(other, attemptId, 90, sha, webm).statusCode(), "refused and audited, as for frames");
+        java.net.http.HttpResponse<String> corrupt = chunk(candidate, attemptId, 91, "00" + sha.substring(2), webm);
+        assertEquals(400, corrupt.statusCode(), corrupt.body());
+        assertEquals(409, chunk(candidate, attemptId, 92, sha, webm).statusCode(), "the attempt is over");
+    }
+
+    private static java.net.http.HttpResponse<String> chunk(Client client, String attemptId, long sequence, String sha256,
+                                                           byte[] bytes) throws Exception {
+        return client.send(java.net.http.HttpRequest.newBuilder(Server.uri("/api/attempts/" + attemptId + "/screen-chunks/" + sequence))
+                .header("Content-Type", "video/webm").header("X-Chunk-SHA256", sha256)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     private static double percentile(List<Double> sorted, int p) {
