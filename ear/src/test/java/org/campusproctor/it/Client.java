@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,20 +22,28 @@ final class Client {
     static final String IT_PASSWORD = "it-password-1234";
 
     final String username;
+    /** Base URL of the server this user talks to: the test server, or a dedicated one (crash recovery). */
+    private final String base;
     private final CookieManager cookies = new CookieManager();
     final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Client(String username) {
+    private Client(String base, String username) {
+        this.base = base;
         this.username = username;
     }
 
     static Client anonymous() {
-        return new Client(null);
+        return new Client(Server.BASE, null);
     }
 
     /** Logs in; fails the test if the credentials are refused. */
     static Client login(String username, String password) {
-        Client client = new Client(username);
+        return login(Server.BASE, username, password);
+    }
+
+    /** Logs in to the server at {@code base}; fails the test if the credentials are refused. */
+    static Client login(String base, String username, String password) {
+        Client client = new Client(base, username);
         try {
             HttpResponse<String> r = client.send("POST", "/api/session",
                     Json.createObjectBuilder().add("username", username).add("password", password).build());
@@ -53,7 +62,7 @@ final class Client {
     }
 
     HttpResponse<String> send(String method, String path, JsonValue body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -80,7 +89,7 @@ final class Client {
 
     HttpResponse<String> upload(String method, String path, String contentType, byte[] bytes)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60))
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -93,12 +102,16 @@ final class Client {
     /** Any request as this user: raw bytes with any content type (null body = none, null type = no header). */
     HttpResponse<String> raw(String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
     }
 
     /** Expects the status, returns the body as JSON (or an empty object). */
@@ -126,6 +139,6 @@ final class Client {
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        return builder.buildAsync(Server.wsUri(path), listener);
+        return builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + path), listener);
     }
 }

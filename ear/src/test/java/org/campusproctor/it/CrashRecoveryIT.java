@@ -8,9 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -78,8 +75,8 @@ class CrashRecoveryIT {
 
     @Test
     void aKilledServerLosesNoAcknowledgedAnswerNorAcceptedFrameAndLeavesNoOrphanFile() throws Exception {
-        Api admin = Api.login("admin", "demo-admin");
-        Api registrar = Api.login("registrar", "demo-registrar");
+        Client admin = Client.login(BASE, "admin", "demo-admin");
+        Client registrar = Client.login(BASE, "registrar", "demo-registrar");
         JsonObject published = exam(registrar, 5);
         String exam = published.getString("id");
         List<String> questions = published.getJsonArray("questions").stream()
@@ -123,8 +120,8 @@ class CrashRecoveryIT {
         int answersLost = 0;
         List<String> lostDetail = new ArrayList<>();
         for (Candidate c : savers) {
-            Api again = Api.login(c.username, Client.IT_PASSWORD);
-            JsonObject view = again.expect(200, again.send("GET", "/api/attempts/" + c.attemptId, null));
+            Client again = Client.login(BASE, c.username, Client.IT_PASSWORD);
+            JsonObject view = again.expect(200, again.get("/api/attempts/" + c.attemptId));
             assertEquals("IN_PROGRESS", view.getString("status"));
             Map<String, Long> saved = view.getJsonArray("answers").stream().map(JsonValue::asJsonObject)
                     .collect(Collectors.toMap(a -> a.getString("questionId"),
@@ -139,11 +136,11 @@ class CrashRecoveryIT {
         }
 
         // every accepted frame is analysed after the restart
-        Api proctor = Api.login("admin", "demo-admin"); // reads every attempt; these have no assigned proctor
+        Client proctor = Client.login(BASE, "admin", "demo-admin"); // reads every attempt; these have no assigned proctor
         Set<String> unanalysed = new HashSet<>(accepted);
         long analysedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (!unanalysed.isEmpty() && System.nanoTime() < analysedBy) {
-            unanalysed.removeIf(id -> proctor.status("GET", "/api/frames/" + id + "/analysis") == 200);
+            unanalysed.removeIf(id -> analysed(proctor, id));
             if (!unanalysed.isEmpty()) {
                 Thread.sleep(1_000);
             }
@@ -183,14 +180,18 @@ class CrashRecoveryIT {
             sequence++;
             String q = questions.get((int) (sequence % questions.size()));
             try {
-                int status = c.api.status("PUT", "/api/attempts/" + c.attemptId + "/answers/" + q, Json.createObjectBuilder()
-                        .add("response", "answer-" + sequence).add("saveId", "s" + sequence).add("sequence", sequence).build());
+                int status = c.api.put("/api/attempts/" + c.attemptId + "/answers/" + q, Json.createObjectBuilder()
+                        .add("response", "answer-" + sequence).add("saveId", "s" + sequence).add("sequence", sequence)
+                        .build()).statusCode();
                 if (status == 200) {
                     acknowledged.put(c.attemptId + "/" + q, sequence);
                     acks.incrementAndGet();
                 }
-            } catch (UncheckedIOException e) {
+            } catch (IOException e) {
                 return; // the server is gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -199,19 +200,30 @@ class CrashRecoveryIT {
         int n = 0;
         while (serverUp.get()) {
             try {
-                HttpResponse<String> r = c.api.upload("/api/attempts/" + c.attemptId + "/frames",
+                HttpResponse<String> r = c.api.upload("/api/attempts/" + c.attemptId + "/frames", "image/jpeg",
                         TestImages.syntheticJpeg(320 + (n++ % 7) * 16, 240));
                 if (r.statusCode() == 202) {
-                    accepted.add(Api.json(r.body()).getString("mediaId"));
+                    accepted.add(Server.json(r.body()).getString("mediaId"));
                 } else if (r.statusCode() == 429) {
-                    Thread.sleep(Math.min(1_000, Api.json(r.body()).getJsonNumber("retryAfterMillis").longValue()));
+                    Thread.sleep(Math.min(1_000, Server.json(r.body()).getJsonNumber("retryAfterMillis").longValue()));
                 }
-            } catch (UncheckedIOException e) {
-                return;
+            } catch (IOException e) {
+                return; // the server is gone
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static boolean analysed(Client proctor, String frame) {
+        try {
+            return proctor.get("/api/frames/" + frame + "/analysis").statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -221,7 +233,7 @@ class CrashRecoveryIT {
         return thread;
     }
 
-    private static JsonObject exam(Api registrar, int questions) {
+    private static JsonObject exam(Client registrar, int questions) throws IOException, InterruptedException {
         JsonObject exam = registrar.expect(201, registrar.send("POST", "/api/exams", Json.createObjectBuilder()
                 .add("title", "Crash exam " + UUID.randomUUID()).add("durationSeconds", 3600).add("passingScore", 50)
                 .add("proctoring", Json.createObjectBuilder().add("webcam", true).add("identityCheck", false)
@@ -235,83 +247,20 @@ class CrashRecoveryIT {
     }
 
     /** A candidate of the dedicated server with a started attempt. */
-    private record Candidate(String username, Api api, String attemptId) {
-        static Candidate started(Api admin, Api registrar, String exam) {
+    private record Candidate(String username, Client api, String attemptId) {
+        static Candidate started(Client admin, Client registrar, String exam) throws IOException, InterruptedException {
             String username = "crash-" + UUID.randomUUID().toString().substring(0, 8);
             admin.expect(201, admin.send("POST", "/api/accounts", Json.createObjectBuilder().add("username", username)
                     .add("password", Client.IT_PASSWORD).add("displayName", "Crash candidate")
                     .add("roles", Json.createArrayBuilder().add("candidate")).build()));
             String registration = registrar.expect(201, registrar.send("POST", "/api/exams/" + exam + "/registrations",
                     Json.createObjectBuilder().add("candidate", username).build())).getString("id");
-            Api api = Api.login(username, Client.IT_PASSWORD);
+            Client api = Client.login(BASE, username, Client.IT_PASSWORD);
             String attempt = api.expect(201, api.send("POST", "/api/registrations/" + registration + "/attempt",
                     JsonValue.EMPTY_JSON_OBJECT)).getString("id");
             api.expect(200, api.send("POST", "/api/attempts/" + attempt + "/ready", JsonValue.EMPTY_JSON_OBJECT));
             api.expect(200, api.send("POST", "/api/attempts/" + attempt + "/start", JsonValue.EMPTY_JSON_OBJECT));
             return new Candidate(username, api, attempt);
-        }
-    }
-
-    /** One logged-in user of the dedicated server (the shared {@link Client} talks to the test server). */
-    private static final class Api {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build();
-
-        static Api login(String username, String password) {
-            Api api = new Api();
-            api.expect(200, api.send("POST", "/api/session", Json.createObjectBuilder().add("username", username)
-                    .add("password", password).build()));
-            return api;
-        }
-
-        HttpResponse<String> send(String method, String path, JsonValue body) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-            }
-            return call(b.build());
-        }
-
-        HttpResponse<String> upload(String path, byte[] jpeg) {
-            return call(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
-        }
-
-        int status(String method, String path, JsonValue body) {
-            return send(method, path, body).statusCode();
-        }
-
-        int status(String method, String path) {
-            try {
-                return status(method, path, null);
-            } catch (UncheckedIOException e) {
-                return -1;
-            }
-        }
-
-        JsonObject expect(int status, HttpResponse<String> response) {
-            if (response.statusCode() != status) {
-                throw new AssertionError("expected " + status + " but got " + response.statusCode() + " for "
-                        + response.request().uri() + ": " + response.body());
-            }
-            return response.body().startsWith("{") ? json(response.body()) : JsonValue.EMPTY_JSON_OBJECT;
-        }
-
-        private HttpResponse<String> call(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new IOException(e));
-            }
-        }
-
-        static JsonObject json(String text) {
-            return Json.createReader(new StringReader(text)).readObject();
         }
     }
 

@@ -2,6 +2,7 @@ package org.campusproctor.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import org.campusproctor.contract.media.CraftedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,7 +140,7 @@ class FrameRoundTripIT {
     @Test
     void corruptJpegIsDeadLetteredWithItsReason() throws Exception {
         // a sound header (intake reads it) over data no decoder can use: a JPEG without its quantisation tables
-        byte[] corrupt = TestImages.withoutQuantisationTables(TestImages.syntheticJpeg(320, 240));
+        byte[] corrupt = CraftedImages.withoutQuantisationTables(TestImages.syntheticJpeg(320, 240));
         String attemptId = attempt.attemptId();
         Client admin = Scenario.admin();
         HttpResponse<String> upload = attempt.candidate().upload("/api/attempts/" + attemptId + "/frames", "image/jpeg", corrupt);

@@ -2,6 +2,7 @@ package org.campusproctor.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.campusproctor.contract.media.CraftedImages;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class HardeningMediaIT {
     @Test
     void aDecompressionBombIsRefusedFromItsHeaderAndNothingIsStored() throws Exception {
         Scenario.Running running = Scenario.running(3600);
-        byte[] bomb = TestImages.pngBomb(20_000, 20_000);
+        byte[] bomb = CraftedImages.pngBomb(20_000, 20_000);
         assertTrue(bomb.length < 64 * 1024, "a small upload: " + bomb.length + " bytes");
 
         long start = System.nanoTime();

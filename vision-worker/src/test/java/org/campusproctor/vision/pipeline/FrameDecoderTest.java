@@ -1,5 +1,6 @@
 package org.campusproctor.vision.pipeline;
 
+import org.campusproctor.contract.media.CraftedImages;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -7,12 +8,7 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +54,7 @@ class FrameDecoderTest {
 
     @Test
     void aDecompressionBombIsRefusedFromItsHeaderWithoutDecoding() {
-        byte[] bomb = pngBomb(20_000, 20_000); // 48 KB, 1.2 GB once decoded to BGR
+        byte[] bomb = CraftedImages.pngBomb(20_000, 20_000); // 48 KB, 1.2 GB once decoded to BGR
         long start = System.nanoTime();
         CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> decoder.decode(bomb));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -83,64 +79,9 @@ class FrameDecoderTest {
 
     @Test
     void aJpegWithAValidHeaderButNoQuantisationTableIsNotDecodable() {
-        byte[] jpeg = withoutQuantisationTables(encode(320, 240, ".jpg"));
+        byte[] jpeg = CraftedImages.withoutQuantisationTables(encode(320, 240, ".jpg"));
         assertEquals(320, org.campusproctor.contract.media.ImageHeader.read(jpeg).width(), "the header is fine");
         CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> decoder.decode(jpeg));
         assertTrue(e.getMessage().contains("not a decodable"), e.getMessage());
-    }
-
-    /** The JPEG without its DQT segments: intake accepts its header, only the decoder can tell. */
-    static byte[] withoutQuantisationTables(byte[] jpeg) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int p = 2;
-        while (p + 4 <= jpeg.length) {
-            int marker = jpeg[p + 1] & 0xFF;
-            int length = ((jpeg[p + 2] & 0xFF) << 8) | (jpeg[p + 3] & 0xFF);
-            if (marker == 0xDA) {
-                break;
-            }
-            if (marker != 0xDB) {
-                out.write(jpeg, p, 2 + length);
-            }
-            p += 2 + length;
-        }
-        out.write(jpeg, p, jpeg.length - p);
-        return out.toByteArray();
-    }
-
-    /** A 1-bit grey PNG, all black: tens of KB for 20000x20000 pixels. */
-    static byte[] pngBomb(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
-        byte[] row = new byte[1 + (width + 7) / 8];
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        byte[] buffer = new byte[65_536];
-        for (int y = 0; y < height; y++) {
-            deflater.setInput(row);
-            while (!deflater.needsInput()) {
-                idat.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            idat.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.writeBytes(chunk("IHDR", ihdr.array()));
-        png.writeBytes(chunk("IDAT", idat.toByteArray()));
-        png.writeBytes(chunk("IEND", new byte[0]));
-        return png.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        ByteBuffer c = ByteBuffer.allocate(12 + data.length);
-        c.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(c.array(), 4, 4 + data.length);
-        return c.putInt((int) crc.getValue()).array();
     }
 }

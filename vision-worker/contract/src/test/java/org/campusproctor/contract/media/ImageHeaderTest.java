@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +60,7 @@ class ImageHeaderTest {
 
     @Test
     void aDecompressionBombIsRefusedFromItsHeader() {
-        byte[] bomb = pngBomb(20_000, 20_000);
+        byte[] bomb = CraftedImages.pngBomb(20_000, 20_000);
         assertTrue(bomb.length < 100_000, "a few tens of KB: " + bomb.length);
         ImageHeader header = ImageHeader.read(bomb);
         assertEquals(20_000, header.width());
@@ -246,43 +244,7 @@ class ImageHeaderTest {
 
     /** Signature and IHDR (with its checksum), one empty IDAT, IEND. */
     static byte[] png(long width, long height, int depth, int colourType, int interlace) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13);
-        ihdr.putInt((int) width).putInt((int) height).put((byte) depth).put((byte) colourType).put((byte) 0)
-                .put((byte) 0).put((byte) interlace);
-        return concat(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, chunk("IHDR", ihdr.array()),
-                chunk("IDAT", new byte[0]), chunk("IEND", new byte[0]));
-    }
-
-    /** A 1-bit grey PNG of the given size, all black: a few tens of KB for 20000x20000 pixels. */
-    static byte[] pngBomb(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13);
-        ihdr.putInt(width).putInt(height).put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
-        byte[] row = new byte[1 + (width + 7) / 8];
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        byte[] buffer = new byte[65_536];
-        for (int y = 0; y < height; y++) {
-            deflater.setInput(row);
-            while (!deflater.needsInput()) {
-                idat.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            idat.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        return concat(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, chunk("IHDR", ihdr.array()),
-                chunk("IDAT", idat.toByteArray()), chunk("IEND", new byte[0]));
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        ByteBuffer c = ByteBuffer.allocate(12 + data.length);
-        c.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(c.array(), 4, 4 + data.length);
-        c.putInt((int) crc.getValue());
-        return c.array();
+        return CraftedImages.png(width, height, depth, colourType, interlace, new byte[0]);
     }
 
     private static byte[] concat(byte[]... parts) {
