@@ -20,7 +20,7 @@ window.CampusProctorPrepare = (function () {
   }
 
   function refresh() {
-    const consent = el('cp-consent-box');
+    const consent = el('start:consent');
     const ready = consent && consent.checked && passed.camera && passed.screen && passed.upload;
     const button = el('start:begin');
     if (button) {
@@ -128,7 +128,7 @@ window.CampusProctorPrepare = (function () {
       return;
     }
     el('cp-run-check').addEventListener('click', run);
-    el('cp-consent-box').addEventListener('change', refresh);
+    el('start:consent').addEventListener('change', refresh);
     refresh();
   }
 

@@ -74,7 +74,7 @@ class CandidateExamBrowserIT {
             browser.waitFor(d -> "passed".equals(browser.find("#cp-check-upload").getAttribute("data-state"))
                     && "passed".equals(browser.find("#cp-check-camera").getAttribute("data-state")), WAIT);
             assertFalse(begin.isEnabled(), "still disabled without consent");
-            browser.find("label[for='cp-consent-box']").click();
+            browser.find("label[for='start:consent']").click();
             browser.waitFor(d -> begin.isEnabled(), WAIT);
             String cameraCheck = browser.find("#cp-check-camera").getText();
             assertTrue(cameraCheck.contains("640×480"), cameraCheck);
@@ -228,6 +228,41 @@ class CandidateExamBrowserIT {
         return client.send(java.net.http.HttpRequest.newBuilder(Server.uri("/api/attempts/" + attemptId + "/screen-chunks/" + sequence))
                 .header("Content-Type", "video/webm").header("X-Chunk-SHA256", sha256)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** An exam with an identity check: after the start the page waits, and moves on by itself once the proctor approves. */
+    @Test
+    void theIdentityCheckWaitsForTheProctorsApproval() throws Exception {
+        Browser.assumeEnabled();
+        Client registrar = Client.demo("registrar");
+        Client proctor = Client.demo("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        JsonObject exam = Scenario.exam(registrar, 600, true, Scenario.shortTexts(1));
+        String registration = Scenario.registerAssigned(registrar, exam.getString("id"), candidate, "proctor", 0);
+        try (Browser browser = Browser.open("identity")) {
+            browser.onFailureKeepScreenshot(() -> {
+                browser.logIn(candidate.username, Client.IT_PASSWORD);
+                browser.driver.findElement(By.partialLinkText("Take " + exam.getString("title"))).click();
+                browser.waitVisible("#cp-run-check", WAIT).click();
+                browser.waitFor(d -> "passed".equals(browser.find("#cp-check-upload").getAttribute("data-state")), WAIT);
+                browser.find("label[for='start:consent']").click();
+                WebElement begin = browser.find("[id='start:begin']");
+                browser.waitFor(d -> begin.isEnabled(), WAIT);
+                begin.click();
+                browser.waitVisible("#cp-identity-state", WAIT);
+                browser.checkPage("identity-wait");
+                Thread.sleep(1500); // the push socket opens after the page
+                String attemptId = candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null))
+                        .getString("id");
+                assertEquals("IDENTITY_CHECK", candidate.expect(200, candidate.get("/api/attempts/" + attemptId)).getString("status"));
+                long approved = System.currentTimeMillis();
+                proctor.expect(200, proctor.post("/api/attempts/" + attemptId + "/identity-verified", null));
+                browser.waitVisible("#cp-exam", Duration.ofSeconds(15));
+                System.out.printf("MEASURED identity approval to exam page: %d ms%n", System.currentTimeMillis() - approved);
+                assertEquals("/candidate/exam.xhtml", browser.path());
+                assertEquals("IN_PROGRESS", candidate.expect(200, candidate.get("/api/attempts/" + attemptId)).getString("status"));
+            });
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -66,6 +66,20 @@ public class CandidateAttempts {
         return work.view(attempt, false);
     }
 
+    /**
+     * The candidate consents to the exam's proctoring before starting: recorded in the audit log with what was
+     * consented to (the exam's settings as the consent page states them).
+     */
+    public void consent(@NotBlank String attemptId) {
+        ExamAttempt attempt = access.own(attemptId);
+        attempt.requireNotCompleted();
+        Exam exam = em.find(Exam.class, attempt.examId());
+        String terms = (exam.proctoring().webcamRequired() ? "webcam every " + exam.proctoring().frameIntervalSeconds() + " s; " : "")
+                + (exam.proctoring().screenRecordingRequired() ? "screen recording; " : "")
+                + (exam.proctoring().identityCheckRequired() ? "identity check; " : "") + "answers; browser events";
+        work.audit("PROCTORING_CONSENTED", attemptId, terms);
+    }
+
     public AttemptView beginIdentityCheck(@NotBlank String attemptId) {
         ExamAttempt attempt = access.own(attemptId);
         attempt.beginIdentityCheck(Instant.now());

@@ -38,6 +38,7 @@ public class ExamSession implements Serializable {
     private CandidateAttempts attempts;
 
     private String registration;
+    private boolean consent;
     private CandidateExamView exam;
     private AttemptView attempt;
     private final Map<String, String> responses = new HashMap<>();
@@ -65,9 +66,15 @@ public class ExamSession implements Serializable {
         if (!loadExam()) {
             return null;
         }
+        if (!consent) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Please read how this exam is proctored and tick the consent box before starting.", null));
+            return null;
+        }
         try {
             attempt = attempts.open(registration); // idempotent: a second click finds the same attempt
             if ("CREATED".equals(attempt.status())) {
+                attempts.consent(attempt.id());
                 attempt = exam.identityCheckRequired() ? attempts.beginIdentityCheck(attempt.id()) : attempts.markReady(attempt.id());
             }
             if ("READY".equals(attempt.status())) {
@@ -166,6 +173,8 @@ public class ExamSession implements Serializable {
     public boolean isRunning() { return attempt != null && RUNNING.contains(attempt.status()); }
     public boolean isWaitingForIdentity() { return attempt != null && "IDENTITY_CHECK".equals(attempt.status()); }
     public boolean isCompleted() { return exam != null && "DONE".equals(exam.availability()); }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean consent) { this.consent = consent; }
     public String getRegistration() { return registration; }
     public void setRegistration(String registration) { this.registration = registration; }
     public CandidateExamView getExam() { return exam; }
