@@ -529,6 +529,10 @@ window.CampusProctorExam = (function () {
         metrics.screenChunks = kept.screenChunks || [];
       }
     } catch (e) { /* unreadable: start afresh */ }
+    el('cp-frames-sent').textContent = String(metrics.framesSent.length);
+    if (el('cp-screen-sent')) {
+      el('cp-screen-sent').textContent = String(metrics.screenChunks.length);
+    }
     setInterval(keepMetrics, 1000);
     window.addEventListener('pagehide', keepMetrics);
   }
