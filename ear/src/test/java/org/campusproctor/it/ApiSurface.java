@@ -89,7 +89,9 @@ final class ApiSurface {
                     Body.NONE, null),
             new Endpoint("GET", "/api/proctoring/review-queue", Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN),
                     Body.NONE, null),
-            new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null));
+            new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null),
+            new Endpoint("POST", "/api/system/upload-test", Set.of(As.OWNER, As.OTHER_CANDIDATE, As.ASSIGNED_PROCTOR,
+                    As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN), Body.IMAGE, null));
 
     final Map<As, Client> clients = new TreeMap<>();
     final Map<String, String> ids = new TreeMap<>();

@@ -144,6 +144,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Steps of a test; when one fails, a screenshot of the page as it was is kept (then the failure goes on). */
+    void onFailureKeepScreenshot(Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError e) {
+            try {
+                screenshot("FAILED");
+            } catch (RuntimeException ignored) {
+                // the browser itself may be gone
+            }
+            throw e;
+        }
+    }
+
+    interface Steps {
+        void run() throws Exception;
+    }
+
     /** A screenshot, then axe-core on the page: serious and critical violations fail; returns every violation. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> checkPage(String step) {

@@ -94,6 +94,11 @@ final class Client {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request built by the caller (own headers), sent as this user. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any request as this user: raw bytes with any content type (null body = none, null type = no header). */
     HttpResponse<String> raw(String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {

@@ -81,6 +81,20 @@ public class CandidateAttempts {
         return work.view(attempt, false);
     }
 
+    /**
+     * The candidate consents to the exam's proctoring before starting: recorded in the audit log with what was
+     * consented to (the exam's settings as the consent page states them).
+     */
+    public void consent(@NotBlank String attemptId) {
+        ExamAttempt attempt = access.own(attemptId);
+        attempt.requireNotCompleted();
+        Exam exam = em.find(Exam.class, attempt.examId());
+        String terms = (exam.proctoring().webcamRequired() ? "webcam every " + exam.proctoring().frameIntervalSeconds() + " s; " : "")
+                + (exam.proctoring().screenRecordingRequired() ? "screen recording; " : "")
+                + (exam.proctoring().identityCheckRequired() ? "identity check; " : "") + "answers; browser events";
+        work.audit("PROCTORING_CONSENTED", attemptId, terms);
+    }
+
     public AttemptView beginIdentityCheck(@NotBlank String attemptId) {
         ExamAttempt attempt = access.own(attemptId);
         attempt.beginIdentityCheck(Instant.now());
@@ -190,6 +204,53 @@ public class CandidateAttempts {
         BrowserEvent event = BrowserEvent.named(type);
         access.own(attemptId).requireNotCompleted();
         incidents.raise(attemptId, event.name(), event.severity(), IncidentSource.BROWSER, List.of(), detail, work.caller());
+    }
+
+    /** Most registrations one candidate's home lists (newest exams first). */
+    public static final int MAX_LISTED_EXAMS = 200;
+
+    /** The caller's exams: open now, upcoming (with the window), done (with the outcome only once released). */
+    public List<CandidateExamView> myExams() {
+        List<Registration> registrations = em.createQuery(
+                        "SELECT r FROM Registration r WHERE r.candidate = :candidate ORDER BY r.registeredAt DESC", Registration.class)
+                .setParameter("candidate", work.caller()).setMaxResults(MAX_LISTED_EXAMS).getResultList();
+        Instant now = Instant.now();
+        List<CandidateExamView> exams = new java.util.ArrayList<>();
+        for (Registration registration : registrations) {
+            exams.add(examView(registration, now));
+        }
+        return exams;
+    }
+
+    /** One of the caller's exams by its registration ("not found" for anyone else's). */
+    public CandidateExamView myExam(@NotBlank String registrationId) {
+        return examView(access.ownRegistration(registrationId), Instant.now());
+    }
+
+    private CandidateExamView examView(Registration registration, Instant now) {
+        Exam exam = em.find(Exam.class, registration.examId());
+        ExamAttempt attempt = em.createNamedQuery(ExamAttempt.BY_REGISTRATION, ExamAttempt.class)
+                .setParameter("registrationId", registration.id()).getResultStream().findFirst().orElse(null);
+        CandidateExamView.Availability availability;
+        if (attempt != null && attempt.status().isCompleted()) {
+            availability = CandidateExamView.Availability.DONE;
+        } else if (attempt != null && attempt.startedAt() != null) {
+            availability = CandidateExamView.Availability.OPEN; // a running attempt stays reachable to its end
+        } else if (exam.status() == org.campusproctor.domain.exam.ExamStatus.PUBLISHED
+                && (exam.availableUntil() == null || now.isBefore(exam.availableUntil()))) {
+            availability = exam.availableFrom() != null && now.isBefore(exam.availableFrom())
+                    ? CandidateExamView.Availability.UPCOMING : CandidateExamView.Availability.OPEN;
+        } else {
+            availability = CandidateExamView.Availability.CLOSED;
+        }
+        boolean released = attempt != null && attempt.resultReleased();
+        return new CandidateExamView(registration.id(), exam.title(), exam.instructions(), availability.name(),
+                exam.availableFrom(), exam.availableUntil(), exam.duration().plus(registration.extraTime()).toSeconds(),
+                exam.proctoring().webcamRequired(), exam.proctoring().screenRecordingRequired(),
+                exam.proctoring().identityCheckRequired(), exam.proctoring().frameIntervalSeconds(),
+                attempt == null ? null : attempt.status().name(),
+                attempt == null ? null : attempt.outcomeForCandidate(exam.passingScore()).name(),
+                released ? attempt.score() : null, released ? attempt.maxScore() : null);
     }
 
     public AttemptView view(@NotBlank String attemptId) {

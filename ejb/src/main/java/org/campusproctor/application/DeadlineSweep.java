@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * Sweeps for attempts past their deadline every {@code campusproctor.deadline.sweep-seconds} (default 5). The state
  * lives in the database (the deadline column), not in the timer, so a non-persistent timer recreated at every start
  * is enough: after a restart or on another node the next sweep finds whatever expired meanwhile. Expiry is therefore
- * at most one sweep interval late; answers arriving after the deadline are refused regardless.
+ * at most one sweep interval late; answers arriving after the deadline are refused regardless. The same sweep looks
+ * for running attempts whose required webcam stopped sending ({@link WebcamSilence}).
  */
 @Singleton
 @Startup
@@ -39,6 +40,9 @@ public class DeadlineSweep {
 
     @Inject
     private AttemptExpiry expiry;
+
+    @Inject
+    private WebcamSilence silence;
 
     private volatile boolean running;
 
@@ -68,6 +72,19 @@ public class DeadlineSweep {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deadline sweep failed; retrying next sweep", e);
+        }
+        try {
+            for (WebcamSilence.Silence silent : silence.silent(Instant.now())) {
+                try {
+                    if (silence.raiseIfStillSilent(silent)) {
+                        LOG.info(() -> "Attempt " + silent.attemptId() + ": the required webcam stopped sending");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not report the silent webcam of attempt " + silent.attemptId(), e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webcam silence check failed; retrying next sweep", e);
         } finally {
             running = false;
         }

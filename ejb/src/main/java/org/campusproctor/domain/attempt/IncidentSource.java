@@ -1,4 +1,7 @@
 package org.campusproctor.domain.attempt;
 
-/** Who noticed an incident: a vision worker, the candidate's browser, or a proctor. */
-public enum IncidentSource { VISION, BROWSER, PROCTOR }
+/**
+ * Who noticed an incident: a vision worker, the candidate's browser, a proctor, or the server itself (a required
+ * webcam that stopped sending).
+ */
+public enum IncidentSource { VISION, BROWSER, PROCTOR, SERVER }

@@ -93,6 +93,10 @@ public class StoredMedia {
     @Column(name = "captured_at", nullable = false)
     private Instant capturedAt;
 
+    /** The position of a screen-recording chunk in its attempt's recording; null for other media. */
+    @Column(name = "chunk_sequence", updatable = false)
+    private Long chunkSequence;
+
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
 
@@ -125,6 +129,14 @@ public class StoredMedia {
         return photo;
     }
 
+    /** A numbered piece of an attempt's screen recording. */
+    public static StoredMedia screenChunk(String id, String attemptId, long sequence, StoredObject object,
+                                          String contentType, Instant capturedAt, Instant storedAt) {
+        StoredMedia chunk = new StoredMedia(id, MediaKind.SCREEN_CHUNK, attemptId, object, contentType, capturedAt, storedAt);
+        chunk.chunkSequence = sequence;
+        return chunk;
+    }
+
     /** A vision worker's analysis of this frame is recorded: it no longer holds back uploads. */
     public void analysisRecorded() {
         awaitingAnalysis = false;
@@ -146,4 +158,5 @@ public class StoredMedia {
     public String sha256() { return sha256; }
     public Instant capturedAt() { return capturedAt; }
     public Instant storedAt() { return storedAt; }
+    public Long chunkSequence() { return chunkSequence; }
 }

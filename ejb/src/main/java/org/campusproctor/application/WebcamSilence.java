@@ -1,0 +1,119 @@
+package org.campusproctor.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.campusproctor.contract.settings.Settings;
+import org.campusproctor.domain.attempt.AttemptStatus;
+import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.attempt.IncidentSource;
+import org.campusproctor.domain.attempt.Severity;
+import org.campusproctor.domain.media.MediaKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Missing frames are a signal too: a running attempt of an exam that requires the webcam, from which no frame has
+ * arrived for three frame intervals (at least {@value #MIN_SILENCE_SECONDS} s) since it started, resumed or last sent
+ * one, gets a {@value #TYPE} incident, one per silence, so a candidate cannot opt out of proctoring by staying silent.
+ * Nothing is raised while the server itself refuses frames (the vision backlog is full): that silence is ours.
+ */
+@Stateless
+@PermitAll
+public class WebcamSilence {
+
+    public static final String TYPE = "WEBCAM_SILENT";
+    static final int MIN_SILENCE_SECONDS = 30;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private FrameAdmission admission;
+
+    @Inject
+    private IncidentReporting incidents;
+
+    /** Running webcam attempts: id, when the clock started, the exam's frame interval. */
+    public List<Object[]> watched() {
+        return em.createQuery("SELECT a.id, a.startedAt, e.proctoring.frameIntervalSeconds FROM ExamAttempt a, Exam e"
+                        + " WHERE a.examId = e.id AND a.status = :status AND e.proctoring.webcamRequired = TRUE", Object[].class)
+                .setParameter("status", AttemptStatus.IN_PROGRESS).setMaxResults(5000).getResultList();
+    }
+
+    /** A watched attempt silent for longer than allowed, and not yet reported for this silence. */
+    public record Silence(String attemptId, Instant silentSince, Duration allowed) {
+    }
+
+    /** The watched attempts silent too long; each is then raised in its own transaction ({@link #raiseIfStillSilent}). */
+    public List<Silence> silent(Instant now) {
+        List<Silence> silent = new ArrayList<>();
+        if (admission.awaitingAnalysis() >= Settings.FRAMES_MAX_PENDING.value()) {
+            return silent; // frames are being refused for back-pressure: not the candidates' silence
+        }
+        for (Object[] row : watched()) {
+            String attemptId = (String) row[0];
+            Instant started = (Instant) row[1];
+            int interval = ((Number) row[2]).intValue();
+            Duration allowed = Duration.ofSeconds(Math.max(MIN_SILENCE_SECONDS, 3L * interval));
+            Instant silentSince = latest(started, lastFrame(attemptId), lastResume(attemptId));
+            Instant lastIncident = lastIncident(attemptId);
+            if (silentSince != null && now.isAfter(silentSince.plus(allowed))
+                    && (lastIncident == null || lastIncident.isBefore(silentSince))) {
+                silent.add(new Silence(attemptId, silentSince, allowed));
+            }
+        }
+        return silent;
+    }
+
+    /** Re-checked under the attempt's lock, in its own transaction: a frame may have arrived meanwhile. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean raiseIfStillSilent(Silence silence) {
+        String attemptId = silence.attemptId();
+        Instant silentSince = silence.silentSince();
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
+        if (attempt == null || attempt.status() != AttemptStatus.IN_PROGRESS) {
+            return false;
+        }
+        Instant frame = lastFrame(attemptId);
+        Instant incident = lastIncident(attemptId);
+        if (frame != null && frame.isAfter(silentSince) || incident != null && !incident.isBefore(silentSince)) {
+            return false;
+        }
+        incidents.raise(attemptId, TYPE, Severity.HIGH, IncidentSource.SERVER, List.of(),
+                "no webcam frame since " + silentSince + " (more than " + silence.allowed().toSeconds() + " s)", "system");
+        return true;
+    }
+
+    private Instant lastFrame(String attemptId) {
+        return em.createQuery("SELECT MAX(m.storedAt) FROM StoredMedia m WHERE m.attemptId = :attemptId AND m.kind = :kind",
+                Instant.class).setParameter("attemptId", attemptId).setParameter("kind", MediaKind.WEBCAM_FRAME).getSingleResult();
+    }
+
+    private Instant lastResume(String attemptId) {
+        return em.createQuery("SELECT MAX(t.at) FROM TimelineEntry t WHERE t.attemptId = :attemptId AND t.action = 'RESUMED'",
+                Instant.class).setParameter("attemptId", attemptId).getSingleResult();
+    }
+
+    private Instant lastIncident(String attemptId) {
+        return em.createQuery("SELECT MAX(i.occurredAt) FROM Incident i WHERE i.attemptId = :attemptId AND i.type = :type",
+                Instant.class).setParameter("attemptId", attemptId).setParameter("type", TYPE).getSingleResult();
+    }
+
+    private static Instant latest(Instant... instants) {
+        Instant latest = null;
+        for (Instant i : instants) {
+            if (i != null && (latest == null || i.isAfter(latest))) {
+                latest = i;
+            }
+        }
+        return latest;
+    }
+}

@@ -1,0 +1,70 @@
+package org.campusproctor.interfaces.web.candidate;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.campusproctor.domain.attempt.AttemptChanged;
+import org.omnifaces.cdi.Push;
+import org.omnifaces.cdi.PushContext;
+
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pushes what a proctor (or the deadline sweep) did to an attempt to that attempt's candidate only: the user-targeted
+ * OmniFaces channel reaches the sockets ({@code <o:socket channel="attempt">}) of that user's sessions. Only the
+ * actions the exam page reacts to go out; incidents and risk scores never reach the candidate.
+ */
+@ApplicationScoped
+public class CandidateNotices {
+
+    private static final Logger LOG = Logger.getLogger(CandidateNotices.class.getName());
+
+    static final Set<String> FOR_CANDIDATE = Set.of("MESSAGED", "WARNED", "PAUSED", "RESUMED", "TIME_ADDED",
+            "TERMINATED", "ERROR", "IDENTITY_VERIFIED", "EXPIRED");
+
+    /**
+     * Sends off the request thread: OmniFaces' push context, made inside a Faces request (the candidate's start, a
+     * proctor's screen), looks for that request's view scope and fails; made here it is the application's.
+     */
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private Channel channel;
+
+    void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
+        if (event.candidate() == null || !FOR_CANDIDATE.contains(event.action())) {
+            return;
+        }
+        String message = Json.createObjectBuilder().add("attemptId", event.attemptId()).add("action", event.action())
+                .add("status", event.status()).add("detail", event.detail() == null ? "" : event.detail())
+                .add("sentAt", System.currentTimeMillis()).build().toString();
+        String candidate = event.candidate();
+        executor.execute(() -> {
+            try {
+                channel.send(message, candidate);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Notice to the candidate of attempt " + event.attemptId() + " not pushed", e);
+            }
+        });
+    }
+
+    /** The user-targeted push channel, created on first use (on the executor's thread, see above). */
+    @ApplicationScoped
+    static class Channel {
+
+        @Inject
+        @Push(channel = "attempt")
+        private PushContext attempt;
+
+        void send(String message, String user) {
+            attempt.send(message, user);
+        }
+    }
+}
