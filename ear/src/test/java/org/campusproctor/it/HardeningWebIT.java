@@ -165,8 +165,12 @@ class HardeningWebIT {
         assertEquals(200, apiLogin(http, proctor.username, Client.IT_PASSWORD).statusCode());
         String session = sessionCookie(cookies);
         CompletableFuture<Integer> closed = new CompletableFuture<>();
+        CompletableFuture<String> hello = new CompletableFuture<>();
         HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
-                .buildAsync(Server.wsUri("/ws/proctor-feed"), closeCode(closed)).get(30, TimeUnit.SECONDS);
+                .buildAsync(Server.wsUri("/ws/proctor-feed"), closeCode(closed, hello)).get(30, TimeUnit.SECONDS);
+        // the feed's first message: the server has finished opening the socket (a logout racing the upgrade would
+        // drop the connection without a close frame, 1006, and test nothing)
+        assertTrue(hello.get(10, TimeUnit.SECONDS).contains("\"hello\""));
 
         HttpResponse<String> logout = http.send(HttpRequest.newBuilder(Server.uri("/api/session")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -320,7 +324,19 @@ class HardeningWebIT {
     }
 
     static WebSocket.Listener closeCode(CompletableFuture<Integer> closed) {
+        return closeCode(closed, new CompletableFuture<>());
+    }
+
+    /** The same, completing {@code first} with the first text message. */
+    static WebSocket.Listener closeCode(CompletableFuture<Integer> closed, CompletableFuture<String> first) {
         return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                first.complete(data.toString());
+                ws.request(1);
+                return null;
+            }
+
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
                 closed.complete(statusCode);

@@ -89,8 +89,8 @@ public class ProctorFeed {
                     kept.stream().filter(k -> k.id() > from && scope.covers(k.proctor())).forEach(k -> send(session, k.json()));
                 }
             }
+            sockets.put(session, watcher); // before the hello: a client that has it is known to the session's end
             send(session, JSONB.toJson(new Marker("hello", this.epoch, lastId)));
-            sockets.put(session, watcher);
         }
     }
 
