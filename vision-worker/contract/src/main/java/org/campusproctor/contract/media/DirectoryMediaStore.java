@@ -155,6 +155,13 @@ public class DirectoryMediaStore implements MediaStore {
                     continue;
                 }
                 String key = Files.readString(mark);
+                if (!mark.getFileName().toString().equals(sha256(key.getBytes(StandardCharsets.UTF_8)))) {
+                    // cut short by a crash while it was being written: the media write comes after the mark, so
+                    // nothing was stored under it
+                    Files.deleteIfExists(mark);
+                    LOG.info(() -> "Incomplete unsettled mark removed (written when the server stopped): " + mark.getFileName());
+                    continue;
+                }
                 try {
                     if (!indexed.test(key) && delete(key)) {
                         deleted++;

@@ -64,6 +64,9 @@ class DirectoryMediaStoreTest {
         Files.write(root.resolve("a/.half-written.jpg.part"), new byte[]{3}); // the process died inside put
         crashed.markUnsettled("a/purged.jpg"); // a row removed by a committed purge, file not yet deleted
         crashed.put("a/purged.jpg", new byte[]{4});
+        Path runMarks = root.resolve(".unsettled/node-a/run-1");
+        Files.writeString(runMarks.resolve("0".repeat(64)), ""); // the process died while writing a mark
+        Files.writeString(runMarks.resolve("1".repeat(64)), "a/trunc"); // ... or half-way through its key
 
         DirectoryMediaStore otherNode = new DirectoryMediaStore(root, "node-b", "run-7");
         otherNode.markUnsettled("b/in-flight.jpg"); // another node's transaction still running
