@@ -19,7 +19,8 @@ final class ApiSurface {
     enum As { ANONYMOUS, OWNER, OTHER_CANDIDATE, ASSIGNED_PROCTOR, OTHER_PROCTOR, REGISTRAR, ADMIN }
 
     /** What a request's body is. */
-    enum Body { NONE, JSON, IMAGE }
+    /** What an endpoint reads: nothing, JSON, an image, or any bytes at all (nothing in them can be malformed). */
+    enum Body { NONE, JSON, IMAGE, ANY_BYTES }
 
     /**
      * An endpoint: method, path template ({attempt}, {question}, {exam}, {registration}, {user}, {media}, {incident},
@@ -91,7 +92,7 @@ final class ApiSurface {
                     Body.NONE, null),
             new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("POST", "/api/system/upload-test", Set.of(As.OWNER, As.OTHER_CANDIDATE, As.ASSIGNED_PROCTOR,
-                    As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN), Body.IMAGE, null));
+                    As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN), Body.ANY_BYTES, null));
 
     final Map<As, Client> clients = new TreeMap<>();
     final Map<String, String> ids = new TreeMap<>();

@@ -87,8 +87,8 @@ class AuthorizationMatrixIT {
     }
 
     private static HttpResponse<String> send(Endpoint e, As as) throws Exception {
-        String contentType = e.body() == Body.IMAGE ? "image/jpeg" : e.body() == Body.JSON ? "application/json" : null;
-        byte[] body = e.body() == Body.IMAGE ? TestImages.syntheticJpeg(320, 240) : e.validJson() == null ? null
+        String contentType = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? "image/jpeg" : e.body() == Body.JSON ? "application/json" : null;
+        byte[] body = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? TestImages.syntheticJpeg(320, 240) : e.validJson() == null ? null
                 : e.validJson().getBytes(StandardCharsets.UTF_8);
         if (e.body() == Body.NONE && !e.method().equals("GET") && !e.method().equals("DELETE")) {
             contentType = "application/json";

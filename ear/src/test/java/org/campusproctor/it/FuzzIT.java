@@ -103,21 +103,21 @@ class FuzzIT {
             }
             as = refused.get(random.nextInt(refused.size()));
             path = fill(e.path(), false);
-            contentType = e.body() == Body.IMAGE ? "image/jpeg" : "application/json";
-            body = e.body() == Body.IMAGE ? junkImage(true) : e.validJson() == null ? null : utf8(e.validJson());
+            contentType = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? "image/jpeg" : "application/json";
+            body = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? junkImage(true) : e.validJson() == null ? null : utf8(e.validJson());
         } else if (kind == 1 && e.path().contains("{")) {
             // anyone, on made-up, other people's or hostile ids
             as = As.values()[random.nextInt(As.values().length)];
             path = fill(e.path(), true);
-            contentType = e.body() == Body.IMAGE ? "image/jpeg" : "application/json";
-            body = e.body() == Body.IMAGE ? junkImage(true) : e.validJson() == null ? null : utf8(e.validJson());
+            contentType = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? "image/jpeg" : "application/json";
+            body = e.body() == Body.IMAGE || e.body() == Body.ANY_BYTES ? junkImage(true) : e.validJson() == null ? null : utf8(e.validJson());
         } else {
             // a caller who may do this, with a body that is not one (or a content type the endpoint does not take)
             List<As> allowed = new ArrayList<>(e.allowed());
             allowed.sort(null);
             as = allowed.get(random.nextInt(allowed.size()));
             path = fill(e.path(), false);
-            if (e.body() == Body.NONE || random.nextInt(4) == 0) {
+            if (e.body() == Body.NONE || e.body() == Body.ANY_BYTES || random.nextInt(4) == 0) {
                 if (e.method().equals("GET") || e.method().equals("DELETE")) {
                     // nothing malformed to send to a read or a delete by its rightful caller: forge the id instead
                     path = fill(e.path(), true);
