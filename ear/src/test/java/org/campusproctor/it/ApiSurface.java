@@ -76,6 +76,16 @@ final class ApiSurface {
                     "{\"points\":5,\"comment\":\"forged\"}"),
             new Endpoint("POST", "/api/jobs/media-retention", REGISTRY, Body.JSON, "{\"retentionDays\":0}"),
             new Endpoint("GET", "/api/jobs/executions/{execution}", REGISTRY, Body.NONE, null),
+            new Endpoint("GET", "/api/jobs/executions", REGISTRY, Body.NONE, null),
+            new Endpoint("GET", "/api/jobs/executions/{execution}/rejected", REGISTRY, Body.NONE, null),
+            new Endpoint("POST", "/api/jobs/results-export", REGISTRY, Body.JSON, "{\"exam\":\"none\"}"),
+            new Endpoint("POST", "/api/jobs/enrolment-import", REGISTRY, Body.JSON, "{\"csvFile\":\"none\"}"),
+            new Endpoint("GET", "/api/exams", REGISTRY, Body.NONE, null),
+            new Endpoint("GET", "/api/exams/{exam}/registrations", REGISTRY, Body.NONE, null),
+            new Endpoint("PUT", "/api/exams/{exam}/media-retention", REGISTRY, Body.JSON, "{\"days\":0}"),
+            new Endpoint("GET", "/api/accounts", Set.of(As.ADMIN), Body.NONE, null),
+            new Endpoint("GET", "/api/audit/search", Set.of(As.ADMIN), Body.NONE, null),
+            new Endpoint("GET", "/api/audit/export", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("GET", "/api/frames/{media}/analysis", Set.of(As.ASSIGNED_PROCTOR, As.ADMIN), Body.NONE, null),
             new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null));
 

@@ -115,6 +115,25 @@ public class ExamAuthoring {
         return new KeyChange(rescored, skipped);
     }
 
+    /** Exams whose title or id contains the query, newest first. */
+    public Page<Exam> exams(String query, int page, int size) {
+        Page.check(page, size);
+        String like = Page.contains(query);
+        String where = " FROM Exam e WHERE LOWER(e.title) LIKE :q ESCAPE '\\' OR LOWER(e.id) LIKE :q ESCAPE '\\'";
+        long total = em.createQuery("SELECT COUNT(e)" + where, Long.class).setParameter("q", like).getSingleResult();
+        List<Exam> items = em.createQuery("SELECT e" + where + " ORDER BY e.createdAt DESC, e.id", Exam.class)
+                .setParameter("q", like).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** How long the exam's media is kept once nothing needs it (null: the retention job's default). */
+    public Exam retainMediaFor(@NotBlank String examId, Integer days) {
+        Exam exam = exam(examId, true);
+        exam.retainMediaFor(days);
+        audit.record("EXAM_MEDIA_RETENTION_CHANGED", "exam", examId, days == null ? "default" : days + " days");
+        return exam;
+    }
+
     public Exam find(@NotBlank String examId) {
         Exam exam = exam(examId, false);
         exam.questions(); // loaded inside the transaction for the caller

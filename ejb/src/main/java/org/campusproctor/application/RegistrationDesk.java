@@ -1,9 +1,6 @@
 package org.campusproctor.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.campusproctor.contract.media.StoredObject;
-import org.campusproctor.contract.settings.Settings;
-import org.campusproctor.domain.media.StoredMedia;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +19,6 @@ import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.exam.ExamStatus;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.registration.Registration;
-import org.campusproctor.infrastructure.media.TransactionalMedia;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +38,7 @@ public class RegistrationDesk {
     private AuditLog audit;
 
     @Inject
-    private TransactionalMedia media;
+    private EnrolmentPhotos photos;
 
     @Inject
     private Accounts accounts;
@@ -81,14 +77,21 @@ public class RegistrationDesk {
         if (registration == null) {
             throw new NotFoundException("Registration", registrationId);
         }
-        ImageFormat format = ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
-        String id = StoredMedia.newId();
-        StoredObject object = media.put("enrolment/" + registrationId + "/" + id + "." + format.extension(), photo);
-        em.persist(StoredMedia.enrolmentPhoto(id, registrationId, object, format.contentType(), Instant.now()));
-        registration.recordEnrolmentPhoto(id);
-        audit.record("ENROLMENT_PHOTO_RECORDED", "registration", registrationId,
-                "media=" + id + " sha256=" + object.sha256());
+        photos.record(registration, photo, session.getCallerPrincipal().getName());
         return registration;
+    }
+
+    /** The exam's registrations whose candidate contains the query, by candidate. */
+    public Page<Registration> registrations(@NotBlank String examId, String query, int page, int size) {
+        Page.check(page, size);
+        String like = Page.contains(query);
+        String where = " FROM Registration r WHERE r.examId = :examId AND LOWER(r.candidate) LIKE :q ESCAPE '\\'";
+        long total = em.createQuery("SELECT COUNT(r)" + where, Long.class).setParameter("examId", examId)
+                .setParameter("q", like).getSingleResult();
+        java.util.List<Registration> items = em.createQuery("SELECT r" + where + " ORDER BY r.candidate, r.id",
+                        Registration.class).setParameter("examId", examId).setParameter("q", like)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
     }
 
     private void requireAccount(String username, Role role) {

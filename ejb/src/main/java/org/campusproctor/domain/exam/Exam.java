@@ -68,6 +68,10 @@ public class Exam {
     @Column(nullable = false, length = 16)
     private ExamStatus status;
 
+    /** Days media of this exam is kept once nothing needs it; null: the retention job's default. */
+    @Column(name = "media_retention_days")
+    private Integer mediaRetentionDays;
+
     @Column(name = "created_by", nullable = false, updatable = false, length = 100)
     private String createdBy;
 
@@ -183,6 +187,20 @@ public class Exam {
         }
         return order;
     }
+
+    /** How long media of this exam is kept once nothing needs it (null: the retention job's default). */
+    public void retainMediaFor(Integer days) {
+        if (days != null && (days < MIN_MEDIA_RETENTION_DAYS || days > MAX_MEDIA_RETENTION_DAYS)) {
+            throw new InvalidInputException("Media retention is " + MIN_MEDIA_RETENTION_DAYS + ".."
+                    + MAX_MEDIA_RETENTION_DAYS + " days, was " + days);
+        }
+        this.mediaRetentionDays = days;
+    }
+
+    public static final int MIN_MEDIA_RETENTION_DAYS = 1;
+    public static final int MAX_MEDIA_RETENTION_DAYS = 3650;
+
+    public Integer mediaRetentionDays() { return mediaRetentionDays; }
 
     public BigDecimal maxScore() {
         return Scoring.sum(questions.stream().map(Question::points).toList());

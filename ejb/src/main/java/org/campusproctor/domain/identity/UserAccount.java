@@ -73,6 +73,21 @@ public class UserAccount {
         this.createdAt = now;
     }
 
+    /**
+     * The password hash of an account that has none yet (imported): no password verifies against it, and the login
+     * check treats it like an unknown account, at the same cost.
+     */
+    public static final String NO_PASSWORD = "!none";
+
+    /** A new password (an administrator's reset, or the first one of an imported account). */
+    public void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+    }
+
+    public boolean hasPassword() {
+        return !NO_PASSWORD.equals(passwordHash);
+    }
+
     public void disable() {
         enabled = false;
     }
