@@ -71,12 +71,12 @@ class AuthorizationMatrixIT {
     void theProctorPagesAreForProctorsAndAdmins() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (As as : As.values()) {
-            HttpResponse<String> r = surface.clients.get(as).get("/index.xhtml");
+            HttpResponse<String> r = surface.clients.get(as).get("/proctor/index.xhtml");
             boolean staff = as == As.ASSIGNED_PROCTOR || as == As.OTHER_PROCTOR || as == As.ADMIN;
             boolean ok = as == As.ANONYMOUS ? r.statusCode() == 302 || r.body().contains("login")
                     : staff ? r.statusCode() == 200 : r.statusCode() == 403;
             if (!ok) {
-                wrong.add("/index.xhtml as " + as + ": " + r.statusCode());
+                wrong.add("/proctor/index.xhtml as " + as + ": " + r.statusCode());
             }
             HttpResponse<String> login = surface.clients.get(as).get("/login.xhtml");
             if (login.statusCode() != 200) {

@@ -152,7 +152,7 @@ class HardeningWebIT {
         assertEquals(1008, closed.get(10, TimeUnit.SECONDS), "the feed socket is closed (policy violation)");
         JsonObject refused = proctor.expect(401, proctor.get("/api/session"));
         assertEquals("ACCOUNT_DISABLED", refused.getString("error"));
-        assertEquals(302, proctor.get("/index.xhtml").statusCode(), "the session is gone: to the login page");
+        assertEquals(302, proctor.get("/proctor/index.xhtml").statusCode(), "the session is gone: to the login page");
         assertTrue(audited("SESSION_ENDED", proctor.username));
         assertEquals(401, login(freshAddress(), proctor.username, Client.IT_PASSWORD).status());
     }
@@ -182,7 +182,7 @@ class HardeningWebIT {
     @Test
     void responsesCarryTheBrowserHardeningHeaders() throws Exception {
         for (HttpResponse<String> r : List.of(Server.get("/login.xhtml"), Server.get("/api/session"),
-                Client.demo("proctor").get("/index.xhtml"))) {
+                Client.demo("proctor").get("/proctor/index.xhtml"))) {
             String what = r.request().uri() + " " + r.headers().map();
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), what);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), what);
@@ -226,7 +226,7 @@ class HardeningWebIT {
         HttpResponse<String> page = submitLoginPage(browser, form, "proctor", "demo-proctor");
         assertEquals(302, page.statusCode(), page.body());
         assertNotEquals(pageBefore, sessionCookie(pageCookies), "login page: a new session id");
-        assertEquals(200, browser.send(HttpRequest.newBuilder(Server.uri("/index.xhtml")).build(),
+        assertEquals(200, browser.send(HttpRequest.newBuilder(Server.uri("/proctor/index.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "logged in with it");
     }
 

@@ -122,8 +122,8 @@ class StaffScopingIT {
             assertEquals(404, otherProctor.get("/api/frames/" + mediaId + "/analysis").statusCode(), "not theirs: not found");
             assertEquals(200, admin.get("/api/frames/" + mediaId + "/analysis").statusCode());
 
-            assertTrue(proctor.get("/index.xhtml").body().contains(attemptId), "the dashboard lists the proctor's frames");
-            HttpResponse<String> otherDashboard = otherProctor.get("/index.xhtml");
+            assertTrue(proctor.get("/proctor/index.xhtml").body().contains(attemptId), "the dashboard lists the proctor's frames");
+            HttpResponse<String> otherDashboard = otherProctor.get("/proctor/index.xhtml");
             assertEquals(200, otherDashboard.statusCode());
             assertFalse(otherDashboard.body().contains(attemptId), "and no one else's");
         } finally {
