@@ -254,6 +254,69 @@ class BatchJobsIT {
                 Json.createObjectBuilder().add("days", 7).build())).getInt("mediaRetentionDays"));
     }
 
+    @Test
+    void candidateDataExportHoldsEverythingAndErasureKeepsOnlyWhatMustStay() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client admin = Scenario.admin();
+        Scenario.Running a = Scenario.running(3600);
+        String frame = a.candidate().expect(202, a.candidate().upload("/api/attempts/" + a.attemptId() + "/frames",
+                "image/jpeg", TestImages.syntheticJpeg(320, 240))).getString("mediaId");
+        Thread.sleep(1100); // the per-attempt upload interval
+        String evidence = a.candidate().expect(202, a.candidate().upload("/api/attempts/" + a.attemptId() + "/frames",
+                "image/jpeg", TestImages.syntheticJpeg(320, 240))).getString("mediaId");
+        registrar.expect(200, registrar.upload("PUT", "/api/registrations/" + a.registrationId() + "/enrolment-photo",
+                "image/jpeg", TestImages.syntheticJpeg(320, 240)));
+        admin.expect(201, admin.post("/api/attempts/" + a.attemptId() + "/incidents", Json.createObjectBuilder()
+                .add("type", "PHONE_SEEN").add("severity", "HIGH").add("evidence", Json.createArrayBuilder().add(evidence))
+                .add("detail", "a phone").build()));
+        a.candidate().expect(200, a.candidate().post("/api/attempts/" + a.attemptId() + "/submit", null));
+        admin.expect(200, admin.post("/api/attempts/" + a.attemptId() + "/review",
+                Json.createObjectBuilder().add("decision", "CLEARED").build()));
+        admin.expect(200, admin.post("/api/attempts/" + a.attemptId() + "/review",
+                Json.createObjectBuilder().add("decision", "FINAL").build()));
+        String username = a.candidate().username;
+
+        JsonObject export = run(registrar, "candidate-data-export",
+                Json.createObjectBuilder().add("candidate", username).build(), 120);
+        assertEquals("COMPLETED", export.getString("batchStatus"), export.toString());
+        String zipId = export.getJsonArray("files").getJsonObject(0).getString("id");
+        byte[] zip = registrar.http.send(HttpRequest.newBuilder(Server.uri("/api/jobs/files/" + zipId)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertEquals(4, entries.size(), "data.json, two frames, one photo: " + entries.keySet());
+        assertTrue(entries.containsKey("media/webcam_frame/" + frame + ".jpg"), entries.keySet().toString());
+        JsonObject data = Server.json(new String(entries.get("data.json"), StandardCharsets.UTF_8));
+        assertEquals(username, data.getJsonObject("account").getString("username"));
+        assertEquals(1, data.getJsonArray("attempts").size());
+        assertEquals(1, data.getJsonArray("attempts").getJsonObject(0).getJsonArray("incidents").size());
+
+        assertEquals(403, registrar.post("/api/jobs/candidate-data-erasure",
+                Json.createObjectBuilder().add("candidate", username).build()).statusCode());
+        assertEquals(400, admin.post("/api/jobs/candidate-data-erasure",
+                Json.createObjectBuilder().add("candidate", "proctor").build()).statusCode());
+        JsonObject erased = run(admin, "candidate-data-erasure", Json.createObjectBuilder().add("candidate", username).build(), 120);
+        assertEquals("COMPLETED", erased.getString("batchStatus"), erased.toString());
+        Map<String, Long> counts = counts(erased);
+        assertEquals(1L, counts.get("mediaDeleted"), erased.toString());
+        assertEquals(1L, counts.get("mediaKept"));
+        assertEquals(1L, counts.get("photosDeleted"));
+        JsonArray kept = Server.jsonArray(admin.get("/api/jobs/executions/" + erased.getJsonNumber("executionId")
+                + "/rejected?size=50"));
+        String reasons = kept.toString();
+        assertTrue(reasons.contains("evidence of an incident") && reasons.contains("academic record")
+                && reasons.contains("audit log"), reasons);
+        assertEquals(401, Client.anonymous().post("/api/session", Json.createObjectBuilder().add("username", username)
+                .add("password", Client.IT_PASSWORD).build()).statusCode(), "the erased account cannot log in");
+        JsonObject account = admin.expect(200, admin.get("/api/accounts?query=" + username)).getJsonArray("items").getJsonObject(0);
+        assertEquals("erased candidate", account.getString("displayName"));
+        assertEquals(404, admin.get("/api/frames/" + frame + "/analysis").statusCode());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     static byte[] bulk(String prefix, String exam, int rows) {

@@ -20,6 +20,7 @@ import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.identity.Role;
+import org.campusproctor.domain.identity.UserAccount;
 import org.campusproctor.domain.job.JobFile;
 import org.campusproctor.domain.job.JobReportLine;
 import org.campusproctor.infrastructure.batch.EnrolmentCsv;
@@ -44,7 +45,10 @@ public class BatchJobs {
     public static final String MEDIA_RETENTION = "media-retention";
     public static final String ENROLMENT_IMPORT = "enrolment-import";
     public static final String RESULTS_EXPORT = "results-export";
-    public static final Set<String> JOBS = Set.of(MEDIA_RETENTION, ENROLMENT_IMPORT, RESULTS_EXPORT);
+    public static final String CANDIDATE_DATA_EXPORT = "candidate-data-export";
+    public static final String CANDIDATE_DATA_ERASURE = "candidate-data-erasure";
+    public static final Set<String> JOBS = Set.of(MEDIA_RETENTION, ENROLMENT_IMPORT, RESULTS_EXPORT,
+            CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE);
 
     @Inject
     private AuditLog audit;
@@ -105,6 +109,22 @@ public class BatchJobs {
                     throw new NotFoundException("Exam", examId);
                 }
                 checked.setProperty("exam", examId);
+            }
+            case CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE -> {
+                if (jobName.equals(CANDIDATE_DATA_ERASURE) && !session.isCallerInRole(Role.ADMIN_NAME)) {
+                    throw new jakarta.ejb.EJBAccessException("Only an administrator erases a candidate's data");
+                }
+                String candidate = parameters.getProperty("candidate");
+                UserAccount account = candidate == null || candidate.length() > 100 ? null
+                        : em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", candidate)
+                        .getResultStream().findFirst().orElse(null);
+                if (account == null) {
+                    throw new NotFoundException("Account", candidate);
+                }
+                if (!account.hasRole(Role.CANDIDATE) || account.roles().size() > 1) {
+                    throw new InvalidInputException(candidate + " is not (only) a candidate");
+                }
+                checked.setProperty("candidate", candidate);
             }
             default -> throw new IllegalStateException(jobName);
         }

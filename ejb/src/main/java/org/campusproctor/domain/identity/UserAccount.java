@@ -88,6 +88,13 @@ public class UserAccount {
         return !NO_PASSWORD.equals(passwordHash);
     }
 
+    /** Erasure: the person's name goes, the account can no longer log in; the username stays as a key of records. */
+    public void anonymise(String placeholderName) {
+        this.displayName = Objects.requireNonNull(placeholderName);
+        this.passwordHash = NO_PASSWORD;
+        this.enabled = false;
+    }
+
     public void disable() {
         enabled = false;
     }

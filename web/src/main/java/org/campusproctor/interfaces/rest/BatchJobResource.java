@@ -117,6 +117,9 @@ public class BatchJobResource {
         if (body.exam() != null) {
             parameters.setProperty("exam", body.exam());
         }
+        if (body.candidate() != null) {
+            parameters.setProperty("candidate", body.candidate());
+        }
         long id = jobs.start(name, parameters);
         return Response.accepted(new JobStarted(id)).build();
     }

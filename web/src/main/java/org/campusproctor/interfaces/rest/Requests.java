@@ -64,8 +64,10 @@ public final class Requests {
 
     /**
      * Parameters of a batch job: media-retention reads retentionDays (default: the setting) and dryRun;
-     * enrolment-import csvFile and photosFile (uploaded job files' ids); results-export exam.
+     * enrolment-import csvFile and photosFile (uploaded job files' ids); results-export exam; candidate-data-export
+     * and candidate-data-erasure candidate (a username).
      */
-    public record JobParameters(Integer retentionDays, Boolean dryRun, String csvFile, String photosFile, String exam) {
+    public record JobParameters(Integer retentionDays, Boolean dryRun, String csvFile, String photosFile, String exam,
+                                String candidate) {
     }
 }
