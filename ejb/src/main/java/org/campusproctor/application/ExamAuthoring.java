@@ -67,6 +67,15 @@ public class ExamAuthoring {
         return question;
     }
 
+    public Question editQuestion(@NotBlank String examId, @NotBlank String questionId, @NotNull QuestionType type,
+                                 @NotBlank String prompt, @NotNull BigDecimal points, List<String> choices, AnswerKey key) {
+        Exam exam = exam(examId, true);
+        Question question = exam.editQuestion(questionId, type, prompt, points, choices, key);
+        em.flush();
+        audit.record("QUESTION_EDITED", "exam", examId, questionId);
+        return question;
+    }
+
     public Exam publish(@NotBlank String examId) {
         Exam exam = exam(examId, true);
         exam.publish();

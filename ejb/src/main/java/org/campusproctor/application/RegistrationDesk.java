@@ -81,6 +81,31 @@ public class RegistrationDesk {
         return registration;
     }
 
+    /**
+     * Changes a registration's allowances (extra time, accommodations) until its attempt starts; an attempt opened
+     * but not started gets the new allowed time.
+     */
+    public Registration changeAllowances(@NotBlank String registrationId, @PositiveOrZero long extraTimeSeconds,
+                                         String accommodations) {
+        Registration registration = em.find(Registration.class, registrationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (registration == null) {
+            throw new NotFoundException("Registration", registrationId);
+        }
+        Duration extra = Duration.ofSeconds(extraTimeSeconds);
+        for (org.campusproctor.domain.attempt.ExamAttempt attempt : em.createNamedQuery(
+                org.campusproctor.domain.attempt.ExamAttempt.BY_REGISTRATION,
+                org.campusproctor.domain.attempt.ExamAttempt.class).setParameter("registrationId", registrationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            Exam exam = em.find(Exam.class, registration.examId());
+            attempt.changeAllowedTime(exam.duration().plus(extra));
+        }
+        String before = "extraTime=" + registration.extraTime().toSeconds() + "s accommodations=" + registration.accommodations();
+        registration.changeAllowances(extra, accommodations);
+        audit.record("ALLOWANCES_CHANGED", "registration", registrationId, before + " → extraTime=" + extraTimeSeconds
+                + "s accommodations=" + accommodations);
+        return registration;
+    }
+
     /** The exam's registrations whose candidate contains the query, by candidate. */
     public Page<Registration> registrations(@NotBlank String examId, String query, int page, int size) {
         Page.check(page, size);

@@ -128,6 +128,20 @@ public class Exam {
         return question;
     }
 
+    /** Rewrites a question of a draft (a published exam's questions stay as candidates saw them; keys may change). */
+    public Question editQuestion(String questionId, QuestionType type, String prompt, BigDecimal points,
+                                 List<String> choices, AnswerKey key) {
+        if (status != ExamStatus.DRAFT) {
+            throw new RuleViolationException("EXAM_NOT_DRAFT", "Questions can only be edited in a draft exam; " + id + " is " + status);
+        }
+        Question question = question(questionId);
+        if (question.type() != type) {
+            throw new InvalidInputException("A question's type does not change; add a new question instead");
+        }
+        question.edit(prompt, points, choices, key);
+        return question;
+    }
+
     public void publish() {
         if (status != ExamStatus.DRAFT) {
             throw new RuleViolationException("ILLEGAL_TRANSITION", "Only a draft exam can be published; " + id + " is " + status);

@@ -151,6 +151,19 @@ public class ExamResource {
     }
 
     /** Corrects the key of a question (the body's type must match); completed attempts are re-scored unless FINAL. */
+    /** Rewrites a question of a draft exam (same body as adding one; its type stays). */
+    @PUT
+    @Path("{id}/questions/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QuestionSummary editQuestion(@PathParam("id") String examId, @PathParam("questionId") String questionId,
+                                        Requests.NewQuestion body) {
+        require(body != null && body.type() != null, "type, prompt and points are required");
+        QuestionType type = type(body.type());
+        Question q = authoring.editQuestion(examId, questionId, type, body.prompt(), body.points(), body.choices(),
+                key(type, body));
+        return new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(), q.points(), q.choices());
+    }
+
     @PUT
     @Path("{id}/questions/{questionId}/key")
     public Response changeKey(@PathParam("id") String examId, @PathParam("questionId") String questionId,
