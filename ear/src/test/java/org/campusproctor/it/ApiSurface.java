@@ -84,6 +84,7 @@ final class ApiSurface {
             new Endpoint("GET", "/api/exams/{exam}/registrations", REGISTRY, Body.NONE, null),
             new Endpoint("PUT", "/api/exams/{exam}/media-retention", REGISTRY, Body.JSON, "{\"days\":0}"),
             new Endpoint("GET", "/api/accounts", Set.of(As.ADMIN), Body.NONE, null),
+            new Endpoint("POST", "/api/admin/dead-letters/frames.dlq/ID:none/replay", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("PUT", "/api/accounts/{user}/password", Set.of(As.ADMIN), Body.JSON, "{\"password\":\"x\"}"),
             new Endpoint("PUT", "/api/registrations/{registration}/allowances", REGISTRY, Body.JSON,
                     "{\"extraTimeSeconds\":-1}"),
