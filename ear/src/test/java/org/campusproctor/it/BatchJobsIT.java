@@ -15,6 +15,8 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +284,9 @@ class BatchJobsIT {
         String zipId = export.getJsonArray("files").getJsonObject(0).getString("id");
         byte[] zip = registrar.http.send(HttpRequest.newBuilder(Server.uri("/api/jobs/files/" + zipId)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertEquals(404, Scenario.newUser("registrar").get("/api/jobs/files/" + zipId).statusCode(),
+                "a candidate's archive is for whoever made it and admins");
+        assertEquals(200, admin.get("/api/jobs/files/" + zipId).statusCode());
         Map<String, byte[]> entries = new TreeMap<>();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -315,6 +320,64 @@ class BatchJobsIT {
         JsonObject account = admin.expect(200, admin.get("/api/accounts?query=" + username)).getJsonArray("items").getJsonObject(0);
         assertEquals("erased candidate", account.getString("displayName"));
         assertEquals(404, admin.get("/api/frames/" + frame + "/analysis").statusCode());
+    }
+
+    /**
+     * The purge rate of media retention (PostgreSQL, where the test can age rows): 2,000 frames of a FINAL attempt,
+     * indexed and on disk, stored three days ago, go in one run, rows and files together.
+     */
+    @Test
+    void retentionPurgeRate() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Server.DB.equals("postgresql"), "ages media rows through JDBC");
+        Client admin = Scenario.admin();
+        Scenario.Running a = Scenario.running(3600);
+        a.candidate().expect(200, a.candidate().post("/api/attempts/" + a.attemptId() + "/submit", null));
+        admin.expect(200, admin.post("/api/attempts/" + a.attemptId() + "/review",
+                Json.createObjectBuilder().add("decision", "CLEARED").build()));
+        admin.expect(200, admin.post("/api/attempts/" + a.attemptId() + "/review",
+                Json.createObjectBuilder().add("decision", "FINAL").build()));
+        int count = 2000;
+        byte[] jpeg = TestImages.syntheticJpeg(320, 240);
+        Path dir = HardeningMediaIT.mediaDir();
+        List<Path> files = new java.util.ArrayList<>();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.jdbc.url"),
+                System.getProperty("it.jdbc.user"), System.getProperty("it.jdbc.password"));
+             java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO stored_media (id, kind, attempt_id,"
+                     + " awaiting_analysis, storage_key, content_type, size_bytes, sha256, captured_at, stored_at)"
+                     + " VALUES (?, 'WEBCAM_FRAME', ?, FALSE, ?, 'image/jpeg', ?, ?, NOW() - INTERVAL '3 days',"
+                     + " NOW() - INTERVAL '3 days')")) {
+            for (int i = 0; i < count; i++) {
+                String id = UUID.randomUUID().toString();
+                String key = "rate/" + a.attemptId() + "/" + id + ".jpg";
+                Path file = dir.resolve(key);
+                Files.createDirectories(file.getParent());
+                Files.write(file, jpeg);
+                files.add(file);
+                insert.setString(1, id);
+                insert.setString(2, a.attemptId());
+                insert.setString(3, key);
+                insert.setLong(4, jpeg.length);
+                insert.setString(5, "0".repeat(64));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            long t0 = System.nanoTime();
+            JsonObject end = run(admin, "media-retention", Json.createObjectBuilder().add("retentionDays", 2).build(), 600);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals("COMPLETED", end.getString("batchStatus"), end.toString());
+            long purged = Long.parseLong(end.getString("exitStatus").substring("PURGED:".length()));
+            assertTrue(purged >= count, end.toString());
+            try (java.sql.PreparedStatement left = db.prepareStatement("SELECT COUNT(*) FROM stored_media WHERE attempt_id = ?")) {
+                left.setString(1, a.attemptId());
+                try (java.sql.ResultSet r = left.executeQuery()) {
+                    r.next();
+                    assertEquals(0, r.getLong(1), "every aged row is gone");
+                }
+            }
+            assertEquals(0, files.stream().filter(Files::exists).count(), "and every file with it");
+            System.out.printf("RETENTION-PURGE-RATE objects=%d seconds=%.1f objects/s=%.0f db=%s%n", purged, seconds,
+                    purged / seconds, Server.DB);
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ public class CandidateData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        files.write(JobFile.Purpose.EXPORT, "candidate-" + username + ".zip", "application/zip", bytes.toByteArray(),
+        files.write(JobFile.Purpose.CANDIDATE_DATA, "candidate-" + username + ".zip", "application/zip", bytes.toByteArray(),
                 actor, jobInstanceId);
         audit.recordAs(actor, "CANDIDATE_DATA_EXPORTED", "account", username, entries + " entries, job instance " + jobInstanceId);
         return entries;

@@ -32,7 +32,7 @@ public class JobFiles {
     private AuditLog audit;
 
     public JobFile upload(JobFile.Purpose purpose, String fileName, byte[] bytes) {
-        if (purpose == JobFile.Purpose.EXPORT) {
+        if (purpose == JobFile.Purpose.EXPORT || purpose == JobFile.Purpose.CANDIDATE_DATA) {
             throw new InvalidInputException("Exports are written by the jobs");
         }
         if (bytes.length == 0) {
@@ -48,12 +48,18 @@ public class JobFiles {
         return file;
     }
 
+    /** A job file; a candidate's data archive only for whoever made it and admins (others: 404, as if none). */
     public JobFile find(String id) {
-        return files.find(id);
+        JobFile file = files.find(id);
+        if (file.purpose() == JobFile.Purpose.CANDIDATE_DATA && !session.isCallerInRole(Role.ADMIN_NAME)
+                && !file.owner().equals(session.getCallerPrincipal().getName())) {
+            throw new org.campusproctor.domain.NotFoundException("Job file", id);
+        }
+        return file;
     }
 
     public byte[] bytes(String id) {
-        return files.bytes(id);
+        return files.bytes(find(id).id());
     }
 
     /** The files a job instance wrote (its exports). */

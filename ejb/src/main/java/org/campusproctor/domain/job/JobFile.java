@@ -23,7 +23,8 @@ public class JobFile {
     public static final String OF_INSTANCE = "JobFile.ofInstance";
     public static final String EXISTS_WITH_KEY = "JobFile.existsWithKey";
 
-    public enum Purpose { ENROLMENT_CSV, ENROLMENT_PHOTOS, EXPORT }
+    /** What a file is; a candidate's data archive is personal data, read only by whoever made it and admins. */
+    public enum Purpose { ENROLMENT_CSV, ENROLMENT_PHOTOS, EXPORT, CANDIDATE_DATA }
 
     @Id
     @Column(length = 36)

@@ -12,27 +12,26 @@ import org.campusproctor.application.JobFileStore;
 import org.campusproctor.application.JobProgress;
 import org.campusproctor.contract.settings.Settings;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Applies a chunk of rows ({@link EnrolmentImport}) in the chunk's transaction and keeps the job's progress. The
- * photos zip, if any, is indexed once by entry name (its directories ignored); an entry larger than a photo may be is
- * kept only as "too large", and the archive as a whole may not unpack to more than {@value #MAX_UNPACKED} bytes.
+ * photos zip, if any, is indexed once by entry name (its directories ignored) and each photo read when its row comes,
+ * at most one byte past the largest photo accepted: a zip bomb unpacks no further than that, entry by entry.
  */
 @Named("enrolmentRowWriter")
 @Dependent
 public class EnrolmentRowWriter extends AbstractItemWriter {
-
-    static final long MAX_UNPACKED = 1L << 30;
 
     @Inject
     @BatchProperty
@@ -54,7 +53,9 @@ public class EnrolmentRowWriter extends AbstractItemWriter {
     @Inject
     private EnrolmentImport enrolment;
 
-    private final Map<String, byte[]> photos = new HashMap<>();
+    private final Map<String, ZipEntry> photos = new HashMap<>();
+    private ZipFile zip;
+    private Path zipCopy;
     private JobProgress progress;
 
     @Override
@@ -64,28 +65,39 @@ public class EnrolmentRowWriter extends AbstractItemWriter {
         step.setPersistentUserData(progress);
         job.setExitStatus(progress.summary("IMPORTED"));
         if (photosFile != null && !photosFile.isBlank()) {
-            index(files.bytes(photosFile));
+            // a private copy for random access: each photo is read when its row comes, never the whole archive at once
+            zipCopy = Files.createTempFile("enrolment-photos", ".zip");
+            Files.write(zipCopy, files.bytes(photosFile));
+            try {
+                zip = new ZipFile(zipCopy.toFile());
+            } catch (IOException e) {
+                throw new IOException("The photos archive cannot be read: " + e.getMessage(), e);
+            }
+            zip.stream().filter(e -> !e.isDirectory())
+                    .forEach(e -> photos.putIfAbsent(e.getName().replaceAll(".*/", ""), e));
         }
     }
 
-    private void index(byte[] zip) throws IOException {
-        int limit = Settings.FRAME_MAX_BYTES.value();
-        long unpacked = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                byte[] bytes = in.readNBytes(limit + 1); // a larger entry stays too large, never unpacked further
-                unpacked += bytes.length;
-                if (unpacked > MAX_UNPACKED) {
-                    throw new IOException("The photos archive unpacks to more than " + MAX_UNPACKED + " bytes");
-                }
-                String name = entry.getName().replaceAll(".*/", "");
-                photos.putIfAbsent(name, bytes);
-            }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new IOException("The photos archive cannot be read: " + e.getMessage(), e);
+    /** The photo of that name, read up to one byte past the largest accepted (a larger one stays too large). */
+    private Optional<byte[]> photo(String name) {
+        ZipEntry entry = photos.get(name.replaceAll(".*/", ""));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return Optional.of(in.readNBytes(Settings.FRAME_MAX_BYTES.value() + 1));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new byte[0]); // unreadable: refused as an empty image
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (zip != null) {
+            zip.close();
+        }
+        if (zipCopy != null) {
+            Files.deleteIfExists(zipCopy);
         }
     }
 
@@ -93,7 +105,7 @@ public class EnrolmentRowWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         List<EnrolmentImport.Row> rows = items.stream().map(EnrolmentImport.Row.class::cast).toList();
         Map<String, Long> counts = enrolment.apply(job.getInstanceId(), startedBy, rows,
-                name -> Optional.ofNullable(photos.get(name.replaceAll(".*/", ""))));
+                this::photo);
         progress = progress.plus(rows.size(), counts);
         step.setPersistentUserData(progress);
         job.setExitStatus(progress.summary("IMPORTED"));
