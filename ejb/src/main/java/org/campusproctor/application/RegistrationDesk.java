@@ -106,9 +106,12 @@ public class RegistrationDesk {
         return registration;
     }
 
-    /** The exam's registrations whose candidate contains the query, by candidate. */
+    /** The exam's registrations whose candidate contains the query, by candidate; 404 for an unknown exam. */
     public Page<Registration> registrations(@NotBlank String examId, String query, int page, int size) {
         Page.check(page, size);
+        if (examId.length() > 36 || em.find(Exam.class, examId) == null) {
+            throw new NotFoundException("Exam", examId); // an unknown exam is a 404, not an empty list
+        }
         String like = Page.contains(query);
         String where = " FROM Registration r WHERE r.examId = :examId AND LOWER(r.candidate) LIKE :q ESCAPE '\\'";
         long total = em.createQuery("SELECT COUNT(r)" + where, Long.class).setParameter("examId", examId)
