@@ -263,8 +263,14 @@ class HardeningMediaIT {
             List<String> before = mediaIds(db, attempts, registrations);
             assertEquals(10, before.size(), before.toString());
 
+            JsonObject dryRun = MediaRetentionJobIT.runToEnd(registrar,
+                    Json.createObjectBuilder().add("retentionDays", 2).add("dryRun", true).build());
+            assertEquals("WOULD-PURGE:3", dryRun.getString("exitStatus"), "a dry run counts what would go: " + dryRun);
+            assertEquals(before, mediaIds(db, attempts, registrations), "and deletes nothing");
+            long t0 = System.nanoTime();
             JsonObject execution = MediaRetentionJobIT.runToEnd(registrar,
                     Json.createObjectBuilder().add("retentionDays", 2).build());
+            System.out.printf("RETENTION-PURGE objects=3 seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
             assertEquals("COMPLETED", execution.getString("batchStatus"), execution.toString());
 
             List<String> after = mediaIds(db, attempts, registrations);

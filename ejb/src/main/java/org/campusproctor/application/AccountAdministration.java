@@ -41,6 +41,31 @@ public class AccountAdministration {
         return account;
     }
 
+    @Inject
+    private PasswordPolicy passwords;
+
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager em;
+
+    /** Accounts whose username or display name contains the query, by username. */
+    public Page<UserAccount> accounts(String query, int page, int size) {
+        Page.check(page, size);
+        String like = Page.contains(query);
+        String where = " FROM UserAccount u WHERE LOWER(u.username) LIKE :q ESCAPE '\\'"
+                + " OR LOWER(u.displayName) LIKE :q ESCAPE '\\'";
+        long total = em.createQuery("SELECT COUNT(u)" + where, Long.class).setParameter("q", like).getSingleResult();
+        java.util.List<UserAccount> items = em.createQuery("SELECT u" + where + " ORDER BY u.username", UserAccount.class)
+                .setParameter("q", like).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** Sets a new password (a reset, or an imported account's first); the password itself is never logged. */
+    public void resetPassword(@NotBlank String username,
+                              @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = 200) String password) {
+        accounts.existing(username).changePassword(passwords.hash(password));
+        audit.record("ACCOUNT_PASSWORD_RESET", "account", username, null);
+    }
+
     public void disable(@NotBlank String username) {
         accounts.existing(username).disable();
         audit.record("ACCOUNT_DISABLED", "account", username, null);

@@ -39,6 +39,13 @@ public class Accounts {
         return find(username).orElseThrow(() -> new NotFoundException("Account", username));
     }
 
+    /** A new account without a password (an imported candidate): nobody can log in to it until one is set. */
+    public UserAccount createWithoutPassword(String username, String displayName, Set<Role> roles) {
+        UserAccount account = new UserAccount(Ids.newId(), username, UserAccount.NO_PASSWORD, displayName, roles, Instant.now());
+        em.persist(account);
+        return account;
+    }
+
     /** A new account; the password is checked against the policy and stored only as its hash. */
     public UserAccount create(String username, String password, String displayName, Set<Role> roles) {
         UserAccount account = new UserAccount(Ids.newId(), username, passwords.hash(password), displayName, roles, Instant.now());

@@ -57,6 +57,41 @@ public class AuditLog {
                 .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
     }
 
+    /**
+     * Entries matching every filter given (null: any): actor and action exactly, target type and id exactly, at or
+     * after {@code from} and before {@code until}; newest first.
+     */
+    @jakarta.annotation.security.RolesAllowed(org.campusproctor.domain.identity.Role.ADMIN_NAME)
+    public Page<AuditEntry> search(String actor, String action, String targetType, String targetId, Instant from,
+                                   Instant until, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder(" FROM AuditEntry e WHERE 1 = 1");
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        filter(where, p, "e.actor = :actor", "actor", actor);
+        filter(where, p, "e.action = :action", "action", action);
+        filter(where, p, "e.targetType = :targetType", "targetType", targetType);
+        filter(where, p, "e.targetId = :targetId", "targetId", targetId);
+        filter(where, p, "e.at >= :from", "from", from);
+        filter(where, p, "e.at < :until", "until", until);
+        jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(e)" + where, Long.class);
+        jakarta.persistence.TypedQuery<AuditEntry> items = em.createQuery("SELECT e" + where
+                + " ORDER BY e.at DESC, e.id DESC", AuditEntry.class);
+        p.forEach((k, v) -> {
+            count.setParameter(k, v);
+            items.setParameter(k, v);
+        });
+        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(),
+                page, size);
+    }
+
+    private static void filter(StringBuilder where, java.util.Map<String, Object> parameters, String clause,
+                               String name, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            where.append(" AND ").append(clause);
+            parameters.put(name, value);
+        }
+    }
+
     private void write(String actor, String action, String targetType, String targetId, String detail) {
         AuditEntry entry = new AuditEntry(Ids.newId(), Instant.now(), actor, action, targetType, targetId, detail, address());
         em.persist(entry);

@@ -1,5 +1,7 @@
 package org.campusproctor.application;
 
+import org.campusproctor.domain.InvalidInputException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,21 +39,39 @@ public class EnrolmentPhotos {
     @Inject
     private AuditLog audit;
 
-    /** @param source how the photo came, for the audit trail (e.g. "upload", "identity check of attempt X") */
-    public StoredMedia record(Registration registration, byte[] photo, String source) {
+    /**
+     * Checks the photo as any image is checked at the door (the face is checked when it is recorded).
+     *
+     * @throws FrameRejectedException when it is not a usable JPEG or PNG
+     */
+    public void check(byte[] photo) {
+        ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
+    }
+
+    /**
+     * @param actor  who records it, for the audit trail (a batch job has no caller of its own)
+     * @param source how the photo came (e.g. "upload", "identity check of attempt X", "enrolment import")
+     * @throws InvalidInputException when the vision worker refuses it (no face, several, a spoof...); nothing is kept
+     */
+    public StoredMedia record(Registration registration, byte[] photo, String actor, String source) {
         ImageFormat format = ImageFormat.of(photo, Settings.FRAME_MAX_BYTES.value());
         String id = StoredMedia.newId();
         StoredObject object = media.put("enrolment/" + registration.id() + "/" + id + "." + format.extension(), photo);
-        faces.requireUsableEnrolment(object.key());
+        try {
+            faces.requireUsableEnrolment(object.key());
+        } catch (InvalidInputException refused) {
+            media.deleteOnCommit(object.key()); // a caller that goes on (the import) must not commit the file
+            throw refused;
+        }
         StoredMedia stored = StoredMedia.enrolmentPhoto(id, registration.id(), object, format.contentType(), Instant.now());
         em.persist(stored);
         String previous = registration.enrolmentMediaId();
         registration.recordEnrolmentPhoto(id);
         String detail = "media=" + id + " sha256=" + object.sha256() + " source=" + source;
         if (previous == null) {
-            audit.record("ENROLMENT_PHOTO_RECORDED", "registration", registration.id(), detail);
+            audit.recordAs(actor, "ENROLMENT_PHOTO_RECORDED", "registration", registration.id(), detail);
         } else {
-            audit.record("ENROLMENT_PHOTO_REPLACED", "registration", registration.id(), detail + " replaces=" + previous);
+            audit.recordAs(actor, "ENROLMENT_PHOTO_REPLACED", "registration", registration.id(), detail + " replaces=" + previous);
         }
         return stored;
     }

@@ -67,6 +67,15 @@ public class ExamAuthoring {
         return question;
     }
 
+    public Question editQuestion(@NotBlank String examId, @NotBlank String questionId, @NotNull QuestionType type,
+                                 @NotBlank String prompt, @NotNull BigDecimal points, List<String> choices, AnswerKey key) {
+        Exam exam = exam(examId, true);
+        Question question = exam.editQuestion(questionId, type, prompt, points, choices, key);
+        em.flush();
+        audit.record("QUESTION_EDITED", "exam", examId, questionId);
+        return question;
+    }
+
     public Exam publish(@NotBlank String examId) {
         Exam exam = exam(examId, true);
         exam.publish();
@@ -113,6 +122,25 @@ public class ExamAuthoring {
         audit.record("ANSWER_KEY_CHANGED", "exam", examId, questionId + " re-scored " + rescored
                 + " attempt(s), skipped " + skipped + " with a FINAL review");
         return new KeyChange(rescored, skipped);
+    }
+
+    /** Exams whose title or id contains the query, newest first. */
+    public Page<Exam> exams(String query, int page, int size) {
+        Page.check(page, size);
+        String like = Page.contains(query);
+        String where = " FROM Exam e WHERE LOWER(e.title) LIKE :q ESCAPE '\\' OR LOWER(e.id) LIKE :q ESCAPE '\\'";
+        long total = em.createQuery("SELECT COUNT(e)" + where, Long.class).setParameter("q", like).getSingleResult();
+        List<Exam> items = em.createQuery("SELECT e" + where + " ORDER BY e.createdAt DESC, e.id", Exam.class)
+                .setParameter("q", like).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** How long the exam's media is kept once nothing needs it (null: the retention job's default). */
+    public Exam retainMediaFor(@NotBlank String examId, Integer days) {
+        Exam exam = exam(examId, true);
+        exam.retainMediaFor(days);
+        audit.record("EXAM_MEDIA_RETENTION_CHANGED", "exam", examId, days == null ? "default" : days + " days");
+        return exam;
     }
 
     public Exam find(@NotBlank String examId) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.identity.UserAccount;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class PasswordPolicy {
      */
     public boolean matches(String password, String storedHash) {
         char[] chars = password == null ? new char[0] : password.toCharArray();
-        if (storedHash == null) {
+        if (storedHash == null || storedHash.equals(UserAccount.NO_PASSWORD)) {
             hasher().verify(chars, strangerHash());
             return false;
         }

@@ -70,7 +70,7 @@ public class ProctorActions {
                 && attempt.identityCheckOutcome() == IdentityCheckOutcome.NO_ENROLMENT) {
             StoredMedia photo = em.find(StoredMedia.class, attempt.identityPhotoMediaId());
             if (photo != null) {
-                StoredMedia enrolment = enrolmentPhotos.record(registration, enrolmentPhotos.bytes(photo),
+                StoredMedia enrolment = enrolmentPhotos.record(registration, enrolmentPhotos.bytes(photo), work.caller(),
                         "identity check of attempt " + attemptId + " approved by " + work.caller());
                 detail = "enrolment photo " + enrolment.id() + " taken from identity-check photo " + photo.id();
             }

@@ -78,8 +78,49 @@ public class RegistrationDesk {
         if (registration == null) {
             throw new NotFoundException("Registration", registrationId);
         }
-        enrolmentPhotos.record(registration, photo, "upload by " + session.getCallerPrincipal().getName());
+        enrolmentPhotos.record(registration, photo, session.getCallerPrincipal().getName(), "upload");
         return registration;
+    }
+
+    /**
+     * Changes a registration's allowances (extra time, accommodations) until its attempt starts; an attempt opened
+     * but not started gets the new allowed time.
+     */
+    public Registration changeAllowances(@NotBlank String registrationId, @PositiveOrZero long extraTimeSeconds,
+                                         String accommodations) {
+        Registration registration = em.find(Registration.class, registrationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (registration == null) {
+            throw new NotFoundException("Registration", registrationId);
+        }
+        Duration extra = Duration.ofSeconds(extraTimeSeconds);
+        for (org.campusproctor.domain.attempt.ExamAttempt attempt : em.createNamedQuery(
+                org.campusproctor.domain.attempt.ExamAttempt.BY_REGISTRATION,
+                org.campusproctor.domain.attempt.ExamAttempt.class).setParameter("registrationId", registrationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            Exam exam = em.find(Exam.class, registration.examId());
+            attempt.changeAllowedTime(exam.duration().plus(extra));
+        }
+        String before = "extraTime=" + registration.extraTime().toSeconds() + "s accommodations=" + registration.accommodations();
+        registration.changeAllowances(extra, accommodations);
+        audit.record("ALLOWANCES_CHANGED", "registration", registrationId, before + " → extraTime=" + extraTimeSeconds
+                + "s accommodations=" + accommodations);
+        return registration;
+    }
+
+    /** The exam's registrations whose candidate contains the query, by candidate; 404 for an unknown exam. */
+    public Page<Registration> registrations(@NotBlank String examId, String query, int page, int size) {
+        Page.check(page, size);
+        if (examId.length() > 36 || em.find(Exam.class, examId) == null) {
+            throw new NotFoundException("Exam", examId); // an unknown exam is a 404, not an empty list
+        }
+        String like = Page.contains(query);
+        String where = " FROM Registration r WHERE r.examId = :examId AND LOWER(r.candidate) LIKE :q ESCAPE '\\'";
+        long total = em.createQuery("SELECT COUNT(r)" + where, Long.class).setParameter("examId", examId)
+                .setParameter("q", like).getSingleResult();
+        java.util.List<Registration> items = em.createQuery("SELECT r" + where + " ORDER BY r.candidate, r.id",
+                        Registration.class).setParameter("examId", examId).setParameter("q", like)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
     }
 
     private void requireAccount(String username, Role role) {

@@ -267,6 +267,18 @@ public class ExamAttempt {
     }
 
     /** READY -> IN_PROGRESS: the clock starts. */
+    /** The registrar changed the registration's extra time before the attempt started: the allowed time follows. */
+    public void changeAllowedTime(java.time.Duration allowed) {
+        if (startedAt != null) {
+            throw new org.campusproctor.domain.RuleViolationException("ATTEMPT_STARTED",
+                    "Attempt " + id + " has started; its time changes only by a proctor's extension");
+        }
+        if (allowed == null || allowed.toSeconds() < 1) {
+            throw new InvalidInputException("An attempt needs a positive allowed time");
+        }
+        this.allowedSeconds = allowed.toSeconds();
+    }
+
     public void start(Instant now) {
         moveTo(AttemptStatus.IN_PROGRESS);
         startedAt = now;

@@ -68,6 +68,10 @@ public class Exam {
     @Column(nullable = false, length = 16)
     private ExamStatus status;
 
+    /** Days media of this exam is kept once nothing needs it; null: the retention job's default. */
+    @Column(name = "media_retention_days")
+    private Integer mediaRetentionDays;
+
     @Column(name = "created_by", nullable = false, updatable = false, length = 100)
     private String createdBy;
 
@@ -121,6 +125,20 @@ public class Exam {
         }
         Question question = new Question(Ids.newId(), this, questions.size() + 1, type, prompt, points, choices, key);
         questions.add(question);
+        return question;
+    }
+
+    /** Rewrites a question of a draft (a published exam's questions stay as candidates saw them; keys may change). */
+    public Question editQuestion(String questionId, QuestionType type, String prompt, BigDecimal points,
+                                 List<String> choices, AnswerKey key) {
+        if (status != ExamStatus.DRAFT) {
+            throw new RuleViolationException("EXAM_NOT_DRAFT", "Questions can only be edited in a draft exam; " + id + " is " + status);
+        }
+        Question question = question(questionId);
+        if (question.type() != type) {
+            throw new InvalidInputException("A question's type does not change; add a new question instead");
+        }
+        question.edit(prompt, points, choices, key);
         return question;
     }
 
@@ -183,6 +201,20 @@ public class Exam {
         }
         return order;
     }
+
+    /** How long media of this exam is kept once nothing needs it (null: the retention job's default). */
+    public void retainMediaFor(Integer days) {
+        if (days != null && (days < MIN_MEDIA_RETENTION_DAYS || days > MAX_MEDIA_RETENTION_DAYS)) {
+            throw new InvalidInputException("Media retention is " + MIN_MEDIA_RETENTION_DAYS + ".."
+                    + MAX_MEDIA_RETENTION_DAYS + " days, was " + days);
+        }
+        this.mediaRetentionDays = days;
+    }
+
+    public static final int MIN_MEDIA_RETENTION_DAYS = 1;
+    public static final int MAX_MEDIA_RETENTION_DAYS = 3650;
+
+    public Integer mediaRetentionDays() { return mediaRetentionDays; }
 
     public BigDecimal maxScore() {
         return Scoring.sum(questions.stream().map(Question::points).toList());

@@ -107,6 +107,15 @@ public class Question {
         changeKey(key);
     }
 
+    /** A draft's question rewritten: prompt, points, options and key (its type stays). */
+    void edit(String newPrompt, BigDecimal newPoints, List<String> newChoices, AnswerKey key) {
+        Question checked = new Question(id, exam, position, type, newPrompt, newPoints, newChoices, key); // same rules
+        this.prompt = checked.prompt;
+        this.points = checked.points;
+        this.choices = checked.choices;
+        changeKey(key);
+    }
+
     /** Replaces the answer key; the caller re-scores submitted attempts. */
     public void changeKey(AnswerKey key) {
         AnswerKey k = key == null ? AnswerKey.none() : key;

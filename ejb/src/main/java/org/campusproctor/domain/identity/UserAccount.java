@@ -73,6 +73,28 @@ public class UserAccount {
         this.createdAt = now;
     }
 
+    /**
+     * The password hash of an account that has none yet (imported): no password verifies against it, and the login
+     * check treats it like an unknown account, at the same cost.
+     */
+    public static final String NO_PASSWORD = "!none";
+
+    /** A new password (an administrator's reset, or the first one of an imported account). */
+    public void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+    }
+
+    public boolean hasPassword() {
+        return !NO_PASSWORD.equals(passwordHash);
+    }
+
+    /** Erasure: the person's name goes, the account can no longer log in; the username stays as a key of records. */
+    public void anonymise(String placeholderName) {
+        this.displayName = Objects.requireNonNull(placeholderName);
+        this.passwordHash = NO_PASSWORD;
+        this.enabled = false;
+    }
+
     public void disable() {
         enabled = false;
     }

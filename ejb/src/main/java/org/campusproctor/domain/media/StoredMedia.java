@@ -25,31 +25,19 @@ import java.util.UUID;
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.awaitingAnalysis = TRUE AND m.storedAt > :since")
 @NamedQuery(name = StoredMedia.EXISTS_WITH_KEY,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.storageKey = :key")
-// Retention: media of an attempt whose review is FINAL, unless an incident names it as evidence (its own attempt's
-// incidents, or a proctor's on any attempt: proctors may cite any frame). Frames of running attempts and attempts in
-// review have no FINAL review.
-@NamedQuery(name = StoredMedia.PURGEABLE_ATTEMPT_MEDIA, query = """
-        SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff AND m.attemptId IS NOT NULL
-          AND EXISTS (SELECT a FROM ExamAttempt a WHERE a.id = m.attemptId
-                      AND a.reviewStatus = org.campusproctor.domain.attempt.ReviewStatus.FINAL)
-          AND NOT EXISTS (SELECT i FROM Incident i WHERE i.attemptId = m.attemptId
-                          AND LOCATE(m.id, i.evidenceMediaIds) > 0)
-          AND NOT EXISTS (SELECT i FROM Incident i WHERE i.source = org.campusproctor.domain.attempt.IncidentSource.PROCTOR
-                          AND LOCATE(m.id, i.evidenceMediaIds) > 0)
-        ORDER BY m.storedAt""")
-// Retention: an enrolment photo, current or replaced, unless its registration is still open: its attempt's review is
-// not FINAL, or it has no attempt yet and its exam is not archived.
-@NamedQuery(name = StoredMedia.PURGEABLE_ENROLMENT_PHOTOS, query = """
-        SELECT m FROM StoredMedia m WHERE m.storedAt < :cutoff
-          AND m.kind = org.campusproctor.domain.media.MediaKind.ENROLMENT_PHOTO
-          AND NOT EXISTS (SELECT r FROM Registration r WHERE (r.id = m.registrationId OR r.enrolmentMediaId = m.id)
-              AND (EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id
-                           AND (a.reviewStatus IS NULL
-                                OR a.reviewStatus <> org.campusproctor.domain.attempt.ReviewStatus.FINAL))
-                   OR (NOT EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id)
-                       AND EXISTS (SELECT e FROM Exam e WHERE e.id = r.examId
-                                   AND e.status <> org.campusproctor.domain.exam.ExamStatus.ARCHIVED))))
-        ORDER BY m.storedAt""")
+// Retention, per exam: media of an attempt of the exam whose review is FINAL, unless an incident names it as evidence
+// (its own attempt's incidents, or a proctor's on any attempt: proctors may cite any frame). Frames of running
+// attempts and attempts in review have no FINAL review.
+@NamedQuery(name = StoredMedia.PURGEABLE_ATTEMPT_MEDIA, query = "SELECT m FROM StoredMedia m WHERE "
+        + StoredMedia.ATTEMPT_MEDIA_RULE + " ORDER BY m.storedAt")
+@NamedQuery(name = StoredMedia.PURGEABLE_ATTEMPT_MEDIA_COUNT, query = "SELECT COUNT(m), SUM(m.sizeBytes) FROM StoredMedia m WHERE "
+        + StoredMedia.ATTEMPT_MEDIA_RULE)
+// Retention, per exam: an enrolment photo of a registration for the exam, current or replaced, unless the
+// registration is still open: its attempt's review is not FINAL, or it has no attempt yet and its exam is not archived.
+@NamedQuery(name = StoredMedia.PURGEABLE_ENROLMENT_PHOTOS, query = "SELECT m FROM StoredMedia m WHERE "
+        + StoredMedia.ENROLMENT_PHOTO_RULE + " ORDER BY m.storedAt")
+@NamedQuery(name = StoredMedia.PURGEABLE_ENROLMENT_PHOTOS_COUNT, query = "SELECT COUNT(m), SUM(m.sizeBytes) FROM StoredMedia m WHERE "
+        + StoredMedia.ENROLMENT_PHOTO_RULE)
 @NamedQuery(name = StoredMedia.COUNT_OF_ATTEMPT,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.attemptId = :attemptId AND m.id IN :ids")
 public class StoredMedia {
@@ -59,6 +47,29 @@ public class StoredMedia {
     public static final String EXISTS_WITH_KEY = "StoredMedia.existsWithKey";
     public static final String PURGEABLE_ATTEMPT_MEDIA = "StoredMedia.purgeableAttemptMedia";
     public static final String PURGEABLE_ENROLMENT_PHOTOS = "StoredMedia.purgeableEnrolmentPhotos";
+    public static final String PURGEABLE_ATTEMPT_MEDIA_COUNT = "StoredMedia.purgeableAttemptMediaCount";
+    public static final String PURGEABLE_ENROLMENT_PHOTOS_COUNT = "StoredMedia.purgeableEnrolmentPhotosCount";
+
+    static final String ATTEMPT_MEDIA_RULE = """
+            m.storedAt < :cutoff AND m.attemptId IS NOT NULL
+              AND EXISTS (SELECT a FROM ExamAttempt a WHERE a.id = m.attemptId AND a.examId = :examId
+                          AND a.reviewStatus = org.campusproctor.domain.attempt.ReviewStatus.FINAL)
+              AND NOT EXISTS (SELECT i FROM Incident i WHERE i.attemptId = m.attemptId
+                              AND LOCATE(m.id, i.evidenceMediaIds) > 0)
+              AND NOT EXISTS (SELECT i FROM Incident i WHERE i.source = org.campusproctor.domain.attempt.IncidentSource.PROCTOR
+                              AND LOCATE(m.id, i.evidenceMediaIds) > 0)
+            """;
+    static final String ENROLMENT_PHOTO_RULE = """
+            m.storedAt < :cutoff AND m.kind = org.campusproctor.domain.media.MediaKind.ENROLMENT_PHOTO
+              AND EXISTS (SELECT r0 FROM Registration r0 WHERE r0.id = m.registrationId AND r0.examId = :examId)
+              AND NOT EXISTS (SELECT r FROM Registration r WHERE (r.id = m.registrationId OR r.enrolmentMediaId = m.id)
+                  AND (EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id
+                               AND (a.reviewStatus IS NULL
+                                    OR a.reviewStatus <> org.campusproctor.domain.attempt.ReviewStatus.FINAL))
+                       OR (NOT EXISTS (SELECT a FROM ExamAttempt a WHERE a.registrationId = r.id)
+                           AND EXISTS (SELECT e FROM Exam e WHERE e.id = r.examId
+                                       AND e.status <> org.campusproctor.domain.exam.ExamStatus.ARCHIVED))))
+            """;
 
     @Id
     @Column(length = 36)

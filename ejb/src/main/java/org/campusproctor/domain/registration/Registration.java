@@ -87,6 +87,11 @@ public class Registration {
         this.enrolmentMediaId = Objects.requireNonNull(mediaId);
     }
 
+    /** Erasure: accommodations may describe health; they go once the registration is closed. */
+    public void forgetAccommodations() {
+        this.accommodations = null;
+    }
+
     /** Media retention purged the photo of this closed registration. */
     public void forgetEnrolmentPhoto() {
         this.enrolmentMediaId = null;

@@ -6,14 +6,19 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.campusproctor.application.JobProgress;
+import org.campusproctor.contract.settings.Settings;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The one step of the {@code media-retention} job: purge media older than {@code retentionDays} (at least
+ * The one step of the {@code media-retention} job: per exam, purge media older than the exam's retention period (its
+ * own, else {@code retentionDays}, else the {@code campusproctor.retention.default-days} setting; at least
  * {@value #MIN_RETENTION_DAYS}) that no open attempt, review, incident or registration needs ({@link MediaRetention}).
+ * With {@code dryRun=true} it only counts what would go. Progress: exams done out of all exams.
  */
 @Named("mediaRetentionBatchlet")
 @jakarta.enterprise.context.Dependent
@@ -27,6 +32,10 @@ public class MediaRetentionBatchlet extends AbstractBatchlet {
     private String retentionDays;
 
     @Inject
+    @BatchProperty
+    private String dryRun;
+
+    @Inject
     private StepContext step;
 
     @Inject
@@ -35,18 +44,20 @@ public class MediaRetentionBatchlet extends AbstractBatchlet {
     @Inject
     private MediaRetention retention;
 
+    private volatile boolean stopped;
+
     /** Shortest retention: media stored today is never purged, whoever starts the job and how. */
     public static final int MIN_RETENTION_DAYS = 1;
-    public static final int DEFAULT_RETENTION_DAYS = 30;
+    public static final int MAX_RETENTION_DAYS = 3650;
 
     /**
-     * The job parameter as days.
+     * The job parameter as days; the setting's default when absent.
      *
-     * @throws IllegalArgumentException when it is not a whole number of at least {@value #MIN_RETENTION_DAYS}
+     * @throws IllegalArgumentException when it is not a whole number of {@value #MIN_RETENTION_DAYS}..{@value #MAX_RETENTION_DAYS}
      */
     public static int retentionDays(String parameter) {
         if (parameter == null || parameter.isBlank()) {
-            return DEFAULT_RETENTION_DAYS;
+            return Settings.RETENTION_DEFAULT_DAYS.value();
         }
         int days;
         try {
@@ -54,27 +65,50 @@ public class MediaRetentionBatchlet extends AbstractBatchlet {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("retentionDays must be a whole number of days, was " + parameter);
         }
-        if (days < MIN_RETENTION_DAYS) {
-            throw new IllegalArgumentException("retentionDays must be at least " + MIN_RETENTION_DAYS + ", was " + days);
+        if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retentionDays must be " + MIN_RETENTION_DAYS + ".." + MAX_RETENTION_DAYS
+                    + ", was " + days);
         }
         return days;
     }
 
     @Override
     public String process() {
-        int days = retentionDays(retentionDays);
-        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
-        long total = 0;
-        int purged;
-        do {
-            purged = retention.purgeBatch(cutoff, BATCH);
-            total += purged;
-        } while (purged == BATCH);
-        long count = total;
-        LOG.info(() -> "Media retention: purged " + count + " object(s) stored before " + cutoff);
-        step.setPersistentUserData(count);
+        boolean dry = Boolean.parseBoolean(dryRun);
+        Instant now = Instant.now();
+        List<MediaRetention.ExamRetention> exams = retention.exams(retentionDays(retentionDays));
+        JobProgress progress = JobProgress.of(exams.size());
+        MediaRetention.Purged total = new MediaRetention.Purged(0, 0);
+        for (MediaRetention.ExamRetention exam : exams) {
+            if (stopped) {
+                break;
+            }
+            MediaRetention.Purged purged = dry ? retention.dryRun(exam, now) : purgeAll(exam, now);
+            total = total.plus(purged);
+            progress = progress.plus(1, Map.of("objects", purged.objects(), "bytes", purged.bytes()));
+            step.setPersistentUserData(progress);
+        }
+        MediaRetention.Purged done = total;
+        LOG.info(() -> "Media retention" + (dry ? " (dry run): would purge " : ": purged ") + done.objects()
+                + " object(s), " + done.bytes() + " bytes, of " + exams.size() + " exam(s)");
         // The count is the job's outcome for whoever started it (admin console, REST caller).
-        job.setExitStatus("PURGED:" + count);
-        return "PURGED:" + count;
+        String exit = (dry ? "WOULD-PURGE:" : "PURGED:") + done.objects(); // bytes: in the step's progress
+        job.setExitStatus(exit);
+        return exit;
+    }
+
+    private MediaRetention.Purged purgeAll(MediaRetention.ExamRetention exam, Instant now) {
+        MediaRetention.Purged total = new MediaRetention.Purged(0, 0);
+        MediaRetention.Purged purged;
+        do {
+            purged = retention.purgeBatch(exam, now, BATCH);
+            total = total.plus(purged);
+        } while (purged.objects() == BATCH && !stopped);
+        return total;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
     }
 }

@@ -3,6 +3,7 @@ package org.campusproctor.infrastructure.messaging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -19,7 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Operations: what is parked on a dead-letter queue and why. Browse only: nothing is consumed. Admins only. */
+/**
+ * Operations: what is parked on a dead-letter queue and why, and replaying one message onto the queue it came from
+ * (after a model or configuration fix). Browsing consumes nothing; a replay moves the one message in one transaction.
+ * Admins only.
+ */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class DeadLetterBrowser {
@@ -47,6 +52,7 @@ public class DeadLetterBrowser {
                 Message m = messages.nextElement();
                 Map<String, String> item = new TreeMap<>();
                 item.put("jmsTimestamp", Long.toString(m.getJMSTimestamp()));
+                item.put("jmsMessageId", m.getJMSMessageID());
                 @SuppressWarnings("unchecked")
                 Enumeration<String> names = m.getPropertyNames();
                 for (String name : Collections.list(names)) {
@@ -62,4 +68,43 @@ public class DeadLetterBrowser {
         }
         return new DeadLetters(queue, items.size(), items);
     }
+
+    /**
+     * Moves one parked message back onto its original queue (body and application properties, without the failure
+     * reason), in the caller's transaction; it is audited.
+     *
+     * @throws NotFoundException when the queue is not a dead-letter queue or holds no message of that id
+     */
+    public void replay(String queue, String messageId) {
+        if (!QUEUES.contains(queue)) {
+            throw new NotFoundException("Dead-letter queue", queue);
+        }
+        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
+            throw new NotFoundException("Dead letter", messageId);
+        }
+        String target = queue.equals(Queues.FRAMES_DLQ) ? Queues.FRAMES : Queues.VISION_RESULTS;
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue), "JMSMessageID = '" + messageId + "'")) {
+            Message parked = consumer.receive(2_000);
+            if (parked == null) {
+                throw new NotFoundException("Dead letter", messageId);
+            }
+            Message copy = jms.createTextMessage(parked.getBody(String.class));
+            @SuppressWarnings("unchecked")
+            Enumeration<String> names = parked.getPropertyNames();
+            for (String name : Collections.list(names)) {
+                if (!name.startsWith("_AMQ") && !name.startsWith("JMSX") && !name.equals("failureReason")) {
+                    copy.setObjectProperty(name, parked.getObjectProperty(name));
+                }
+            }
+            jms.createProducer().send(jms.createQueue(target), copy);
+            audit.record("DEAD_LETTER_REPLAYED", "message", messageId, queue + " → " + target);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot replay " + messageId + " from " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("ID:[A-Za-z0-9-]{1,100}");
+
+    @Inject
+    private org.campusproctor.application.AuditLog audit;
 }

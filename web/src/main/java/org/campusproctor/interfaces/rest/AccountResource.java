@@ -46,6 +46,34 @@ public class AccountResource {
                 account.roles().stream().map(Role::roleName).sorted().toList())).build();
     }
 
+    public record AccountView(String username, String displayName, java.util.List<String> roles, boolean enabled,
+                              boolean hasPassword) {
+        static AccountView of(UserAccount a) {
+            return new AccountView(a.username(), a.displayName(), a.roles().stream().map(Role::roleName).sorted().toList(),
+                    a.enabled(), a.hasPassword());
+        }
+    }
+
+    /** Accounts whose username or display name contains the query, a page at a time. */
+    @jakarta.ws.rs.GET
+    public ExamResource.PageView<AccountView> list(@jakarta.ws.rs.QueryParam("query") String query,
+                                                   @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                                                   @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return ExamResource.PageView.of(accounts.accounts(query, page, size), AccountView::of);
+    }
+
+    /** Sets a new password: {"password": "..."}. */
+    @jakarta.ws.rs.PUT
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetPassword(@PathParam("username") String username, Requests.NewPassword body) {
+        if (body == null || body.password() == null) {
+            throw new InvalidInputException("{\"password\": \"...\"} is required");
+        }
+        accounts.resetPassword(username, body.password());
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("{username}")
     public Response disable(@PathParam("username") String username) {

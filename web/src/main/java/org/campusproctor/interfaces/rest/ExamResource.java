@@ -66,8 +66,54 @@ public class ExamResource {
         }
     }
 
+    /** An exam in a list (without its questions). */
+    public record ExamSummary(String id, String title, String status, long durationSeconds,
+                              java.time.Instant availableFrom, java.time.Instant availableUntil, BigDecimal passingScore,
+                              Integer mediaRetentionDays) {
+        static ExamSummary of(Exam e) {
+            return new ExamSummary(e.id(), e.title(), e.status().name(), e.duration().toSeconds(), e.availableFrom(),
+                    e.availableUntil(), e.passingScore(), e.mediaRetentionDays());
+        }
+    }
+
+    /** One page of a list, with the total count of what matched. */
+    public record PageView<T>(List<T> items, long total, int page, int size) {
+        static <E, T> PageView<T> of(org.campusproctor.application.Page<E> page, java.util.function.Function<E, T> view) {
+            return new PageView<>(page.items().stream().map(view).toList(), page.total(), page.page(), page.size());
+        }
+    }
+
     @Inject
     private ExamAuthoring authoring;
+
+    /** Exams whose title or id contains the query, newest first, a page at a time. */
+    @GET
+    public PageView<ExamSummary> list(@jakarta.ws.rs.QueryParam("query") String query,
+                                      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                                      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return PageView.of(authoring.exams(query, page, size), ExamSummary::of);
+    }
+
+    /** The exam's registrations whose candidate contains the query, a page at a time. */
+    @GET
+    @Path("{id}/registrations")
+    public PageView<RegistrationView> registrations(@PathParam("id") String examId,
+                                                    @jakarta.ws.rs.QueryParam("query") String query,
+                                                    @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                                                    @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return PageView.of(desk.registrations(examId, query, page, size), RegistrationView::of);
+    }
+
+    /** How long the exam's media is kept once nothing needs it: {"days": n}, or {"days": null} for the default. */
+    @PUT
+    @Path("{id}/media-retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ExamSummary retainMedia(@PathParam("id") String examId, Requests.MediaRetention body) {
+        if (body == null) {
+            throw new InvalidInputException("{\"days\": n} or {\"days\": null}");
+        }
+        return ExamSummary.of(authoring.retainMediaFor(examId, body.days()));
+    }
 
     @Inject
     private RegistrationDesk desk;
@@ -105,6 +151,19 @@ public class ExamResource {
     }
 
     /** Corrects the key of a question (the body's type must match); completed attempts are re-scored unless FINAL. */
+    /** Rewrites a question of a draft exam (same body as adding one; its type stays). */
+    @PUT
+    @Path("{id}/questions/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QuestionSummary editQuestion(@PathParam("id") String examId, @PathParam("questionId") String questionId,
+                                        Requests.NewQuestion body) {
+        require(body != null && body.type() != null, "type, prompt and points are required");
+        QuestionType type = type(body.type());
+        Question q = authoring.editQuestion(examId, questionId, type, body.prompt(), body.points(), body.choices(),
+                key(type, body));
+        return new QuestionSummary(q.id(), q.position(), q.type().name(), q.prompt(), q.points(), q.choices());
+    }
+
     @PUT
     @Path("{id}/questions/{questionId}/key")
     public Response changeKey(@PathParam("id") String examId, @PathParam("questionId") String questionId,

@@ -56,7 +56,18 @@ public final class Requests {
     public record Grade(BigDecimal points, String comment) {
     }
 
-    /** Parameters of a batch job; media-retention reads retentionDays (default 30). */
-    public record JobParameters(Integer retentionDays) {
+    public record MediaRetention(Integer days) {
+    }
+
+    public record NewPassword(String password) {
+    }
+
+    /**
+     * Parameters of a batch job: media-retention reads retentionDays (default: the setting) and dryRun;
+     * enrolment-import csvFile and photosFile (uploaded job files' ids); results-export exam; candidate-data-export
+     * and candidate-data-erasure candidate (a username).
+     */
+    public record JobParameters(Integer retentionDays, Boolean dryRun, String csvFile, String photosFile, String exam,
+                                String candidate) {
     }
 }

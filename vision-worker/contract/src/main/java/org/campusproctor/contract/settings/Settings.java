@@ -35,6 +35,12 @@ public final class Settings {
     // --- Exam domain -----------------------------------------------------------------------------------------------
     public static final Setting<Integer> DEADLINE_SWEEP_SECONDS = app("campusproctor.deadline.sweep-seconds", "5",
             "Seconds between two sweeps for attempts past their deadline (expiry is at most this late).", range(1, 3600));
+    public static final Setting<String> RETENTION_DAILY_AT = app("campusproctor.retention.daily-at", "03:30",
+            "Time of day (HH:MM, server time) the media-retention job runs by itself; empty: only when started by hand.",
+            Settings::timeOfDayOrEmpty);
+    public static final Setting<Integer> RETENTION_DEFAULT_DAYS = app("campusproctor.retention.default-days", "30",
+            "Days media is kept once nothing needs it, for exams without a retention period of their own.",
+            range(1, 3650));
     public static final Setting<Boolean> DEMO_DATA = app("campusproctor.demo-data", "false",
             "Demo accounts (password demo-<username>) and a demo exam: quick start and tests only, never in production.",
             Settings::bool);
@@ -96,7 +102,7 @@ public final class Settings {
             "10000", "Longest redelivery delay.");
 
     public static final List<Setting<?>> ALL = List.of(MEDIA_DIR, MODELS_DIR, FRAME_MAX_BYTES, FRAMES_MAX_PENDING,
-            FRAMES_MIN_INTERVAL_MS, DEADLINE_SWEEP_SECONDS,
+            FRAMES_MIN_INTERVAL_MS, DEADLINE_SWEEP_SECONDS, RETENTION_DAILY_AT, RETENTION_DEFAULT_DAYS,
             DEMO_DATA, WEB_ALLOWED_ORIGINS, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS,
             LOGIN_FAILURE_WINDOW_SECONDS, VISION_CUDA, VISION_INTRA_OP_THREADS, VISION_MAX_SESSION, VISION_STAGES, VISION_OBJECT_CLASSES,
             VISION_MIN_FACE_SCORE, VISION_NMS_IOU, VISION_LANDMARK_EXPAND, VISION_MIN_LANDMARK_SCORE, VISION_MAX_FACES,
@@ -119,6 +125,14 @@ public final class Settings {
         String dataDir = System.getProperty("jboss.server.data.dir",
                 Path.of(System.getProperty("user.home"), ".campusproctor").toString());
         return Path.of(text.replace("${jboss.server.data.dir}", dataDir)).toAbsolutePath().normalize();
+    }
+
+    private static String timeOfDayOrEmpty(String s) {
+        String t = s.trim();
+        if (!t.isEmpty() && !t.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+            throw new IllegalArgumentException("must be HH:MM (00:00..23:59) or empty");
+        }
+        return t;
     }
 
     private static Function<String, Integer> range(int min, int max) {

@@ -1,0 +1,173 @@
+package org.campusproctor.it;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In a real browser, the registrar's and the administrator's main flows: create an exam and find it in the paged
+ * list, import candidates for it from a CSV (with one bad row) and read the job's progress and report, see the
+ * charts; then as admin find an imported account, set its password, create and disable an account, and filter the
+ * audit log. axe-core on every page; screenshots in target/screenshots.
+ */
+class ConsolesBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void registrarAndAdminConsoles() throws Exception {
+        String title = Scenario.unique("Console exam");
+        String candidate = Scenario.unique("console-cand");
+        try (Browser browser = Browser.open("consoles")) {
+            browser.logIn("registrar", "demo-registrar");
+            assertEquals("/registrar/index.xhtml", browser.path());
+            check(browser, "registrar-home");
+
+            browser.find("a[id$='nav-exams']").click();
+            await(browser, d -> browser.path().equals("/registrar/exams.xhtml"), WAIT);
+            browser.find("#exams\\:title").sendKeys(title);
+            browser.find("#exams\\:create").click();
+            await(browser, d -> text(d).contains("Draft exam \"" + title + "\" created"), WAIT);
+            browser.find("#exams\\:query").sendKeys(title);
+            browser.find("#exams\\:search").click();
+            await(browser, d -> rows(d, "exams:exam-table") == 1 && text(d).contains(title), WAIT);
+            String examId = browser.find("#exams\\:exam-table_data tr td:last-child code").getText();
+            check(browser, "exams");
+
+            browser.find("a[id$=':open']").click();
+            await(browser, d -> browser.path().equals("/registrar/exam.xhtml"), WAIT);
+            browser.find("#exam\\:prompt").sendKeys("2+2?");
+            browser.find("#exam\\:choices").sendKeys("3\n4\n5");
+            browser.find("#exam\\:key").sendKeys("2");
+            browser.find("#exam\\:save-question").click();
+            await(browser, d -> text(d).contains("Question added") && text(d).contains("○ 4"), WAIT);
+            check(browser, "exam-editor");
+            browser.find("#exam\\:publish").click();
+            await(browser, d -> "PUBLISHED".equals(d.findElement(By.id("status")).getText()), WAIT);
+
+            browser.find("a[id$='nav-jobs']").click();
+            await(browser, d -> browser.path().equals("/registrar/jobs.xhtml"), WAIT);
+            Path csv = Files.createTempFile("enrolment", ".csv");
+            Files.writeString(csv, "username,displayName,exam\n" + candidate + ",Console Candidate," + examId + "\n"
+                    + "x,Too Short," + examId + "\n", StandardCharsets.UTF_8);
+            browser.find("input[type=file][id='import:csv']").sendKeys(csv.toString());
+            browser.find("#import\\:start-import").click();
+            await(browser, d -> text(d).contains("started"), WAIT);
+            await(browser, d -> {
+                try {
+                    if (text(d).contains("IMPORTED") && text(d).contains("registrationsCreated=1")) {
+                        return true;
+                    }
+                    d.findElement(By.id("executions:refresh")).click();
+                    Thread.sleep(500);
+                } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException e) {
+                    // the table was being replaced: look again
+                }
+                return false;
+            }, Duration.ofSeconds(60));
+            check(browser, "jobs-import-done");
+            browser.driver.findElement(By.cssSelector("a[id$=':show']")).click();
+            await(browser, d -> text(d).contains("username must be 3..100"), WAIT);
+            check(browser, "jobs-report");
+
+            browser.go("/registrar/exam.xhtml?id=" + examId);
+            await(browser, d -> rows(d, "exam:registration-table") == 1 && text(d).contains(candidate), WAIT);
+            browser.driver.findElement(By.cssSelector("button[id$=':allowances']")).click();
+            browser.waitVisible("input[id='exam:extra_input']", WAIT)
+                    .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "15");
+            browser.find("#exam\\:accommodations").sendKeys("large print");
+            browser.find("#exam\\:save-allowances").click();
+            await(browser, d -> text(d).contains("Allowances saved") && text(d).contains("large print"), WAIT);
+            check(browser, "exam-allowances");
+
+            browser.find("a[id$='nav-statistics']").click();
+            await(browser, d -> browser.path().equals("/registrar/statistics.xhtml"), WAIT);
+            await(browser, d -> d.findElements(By.cssSelector("canvas")).size() == 3, WAIT);
+            assertTrue(text(browser.driver).contains("Attempts per state"));
+            check(browser, "statistics");
+            browser.driver.findElement(By.id("sign-out:sign-out-button")).click();
+            await(browser, d -> d.getCurrentUrl().contains("/login.xhtml"), WAIT);
+
+            browser.logIn("admin", "demo-admin");
+            browser.go("/admin/accounts.xhtml");
+            browser.find("#accounts\\:query").sendKeys(candidate);
+            browser.find("#accounts\\:search").click();
+            await(browser, d -> rows(d, "accounts:account-table") == 1 && text(d).contains("no password"), WAIT);
+            check(browser, "accounts-imported");
+            browser.find("#accounts\\:reset-username").sendKeys(candidate);
+            browser.find("#accounts\\:reset-password_input, #accounts\\:reset-password").sendKeys(Client.IT_PASSWORD);
+            browser.find("#accounts\\:reset").click();
+            await(browser, d -> text(d).contains("Password of " + candidate + " set"), WAIT);
+            Client.login(candidate, Client.IT_PASSWORD); // the imported candidate can log in now
+
+            String staff = Scenario.unique("console-staff");
+            browser.find("#accounts\\:username").sendKeys(staff);
+            browser.find("#accounts\\:display-name").sendKeys("Console Staff");
+            browser.find("#accounts\\:password_input, #accounts\\:password").sendKeys(Client.IT_PASSWORD);
+            browser.find("#accounts\\:create").click();
+            await(browser, d -> text(d).contains("Account " + staff + " created"), WAIT);
+            browser.find("#accounts\\:query").clear();
+            browser.find("#accounts\\:query").sendKeys(staff);
+            browser.find("#accounts\\:search").click();
+            await(browser, d -> rows(d, "accounts:account-table") == 1 && text(d).contains("Console Staff"), WAIT);
+            browser.driver.findElement(By.cssSelector("button[id$=':disable']")).click();
+            await(browser, d -> text(d).contains("Account " + staff + " disabled"), WAIT);
+            check(browser, "accounts-disabled");
+
+            browser.find("a[id$='nav-audit']").click();
+            await(browser, d -> browser.path().equals("/admin/audit.xhtml"), WAIT);
+            browser.find("#audit\\:action").sendKeys("ACCOUNT_DISABLED");
+            browser.find("#audit\\:target-id").sendKeys(staff);
+            browser.find("#audit\\:filter").click();
+            await(browser, d -> rows(d, "audit:audit-table") == 1 && text(d).contains("ACCOUNT_DISABLED"), WAIT);
+            assertTrue(browser.find("#audit\\:export").getAttribute("href").contains("action=ACCOUNT_DISABLED"));
+            check(browser, "audit");
+
+            browser.find("a[id$='nav-system']").click();
+            await(browser, d -> browser.path().equals("/admin/system.xhtml") && text(d).contains("Database schema"), WAIT);
+            check(browser, "system");
+        }
+    }
+
+    /** axe-core once no request is pending and the pointer rests outside the page's controls. */
+    private static void check(Browser browser, String step) {
+        await(browser, d -> Boolean.TRUE.equals(browser.script(
+                "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();")), WAIT);
+        new org.openqa.selenium.interactions.Actions(browser.driver).moveToLocation(1, 1).perform();
+        browser.checkPage(step);
+    }
+
+    /** Waits for the condition; on a time-out keeps a screenshot and fails with the page's text. */
+    private static void await(Browser browser, java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
+        try {
+            browser.waitFor(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false; // the part of the page being looked at was just replaced by an update
+                }
+            }, timeout);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("failure");
+            throw new AssertionError("on " + browser.path() + ": " + text(browser.driver), e);
+        }
+    }
+
+    private static String text(WebDriver d) {
+        return d.findElement(By.tagName("body")).getText();
+    }
+
+    /** Data rows of a PrimeFaces table (its "empty" row does not count). */
+    private static int rows(WebDriver d, String tableId) {
+        return (int) d.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr")).stream()
+                .filter(r -> !r.getAttribute("class").contains("ui-datatable-empty-message")).count();
+    }
+}

@@ -1,0 +1,229 @@
+package org.campusproctor.interfaces.web.console;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.campusproctor.application.ExamAuthoring;
+import org.campusproctor.application.Page;
+import org.campusproctor.application.RegistrationDesk;
+import org.campusproctor.domain.exam.AnswerKey;
+import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.QuestionType;
+import org.campusproctor.domain.registration.Registration;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One exam for the registrar: its settings, its question bank (add, edit while a draft, with a preview of each
+ * question as candidates see it), publication, media retention, and its registrations with their allowances
+ * (editable until the attempt starts).
+ */
+@Named
+@ViewScoped
+public class ExamConsole implements Serializable {
+
+    public record Settings(String id, String title, String status, long durationMinutes, String window,
+                           BigDecimal passingScore, String proctoring, String mediaRetention, boolean draft)
+            implements Serializable {
+    }
+
+    public record QuestionRow(String id, int position, String type, String prompt, BigDecimal points,
+                              List<String> choices) implements Serializable {
+    }
+
+    public record RegistrationRow(String id, String candidate, String proctor, long extraMinutes, String accommodations,
+                                  boolean photo) implements Serializable {
+        static RegistrationRow of(Registration r) {
+            return new RegistrationRow(r.id(), r.candidate(), r.proctor(), r.extraTime().toMinutes(),
+                    r.accommodations(), r.enrolmentMediaId() != null);
+        }
+    }
+
+    @Inject
+    private ExamAuthoring authoring;
+
+    @Inject
+    private RegistrationDesk desk;
+
+    private String id;
+    private Settings settings;
+    private List<QuestionRow> questions = List.of();
+    private String query;
+    private final PagedList<RegistrationRow> registrations = new PagedList<>(this::page, RegistrationRow::id);
+
+    // question form
+    private String editing; // question id, null: a new question
+    private String type = QuestionType.SINGLE_CHOICE.name();
+    private String prompt;
+    private BigDecimal points = BigDecimal.ONE;
+    private String choices;
+    private String key;
+    private Integer retentionDays;
+    // allowances form
+    private String registration;
+    private Long extraMinutes;
+    private String accommodations;
+
+    /** f:viewAction: loads the exam named by the id parameter. */
+    public void load() {
+        try {
+            Exam e = authoring.find(id);
+            settings = new Settings(e.id(), e.title(), e.status().name(), e.duration().toMinutes(),
+                    (e.availableFrom() == null ? "any time" : e.availableFrom().toString()) + " – "
+                            + (e.availableUntil() == null ? "open end" : e.availableUntil().toString()),
+                    e.passingScore(), "webcam " + e.proctoring().webcamRequired() + ", screen "
+                    + e.proctoring().screenRecordingRequired() + ", identity check " + e.proctoring().identityCheckRequired()
+                    + ", a frame every " + e.proctoring().frameIntervalSeconds() + " s, review from risk "
+                    + e.proctoring().reviewRiskThreshold(),
+                    e.mediaRetentionDays() == null ? "default" : e.mediaRetentionDays() + " days",
+                    e.status().name().equals("DRAFT"));
+            retentionDays = e.mediaRetentionDays();
+            questions = e.questions().stream().map(q -> new QuestionRow(q.id(), q.position(), q.type().name(),
+                    q.prompt(), q.points(), q.choices())).toList();
+        } catch (RuntimeException e) {
+            settings = null;
+            Messages.refused(e);
+        }
+    }
+
+    private Page<RegistrationRow> page(int page, int size) {
+        Page<Registration> p = desk.registrations(id, query, page, size);
+        return new Page<>(p.items().stream().map(RegistrationRow::of).toList(), p.total(), page, size);
+    }
+
+    public void saveQuestion() {
+        try {
+            QuestionType t = QuestionType.valueOf(type);
+            List<String> options = t.isChoice() ? lines(choices) : List.of();
+            AnswerKey answerKey = key(t, key);
+            if (editing == null) {
+                authoring.addQuestion(id, t, prompt, points, options, answerKey);
+                Messages.info("Question added");
+            } else {
+                authoring.editQuestion(id, editing, t, prompt, points, options, answerKey);
+                Messages.info("Question saved");
+            }
+            newQuestion();
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** The key as typed: option numbers (1-based, comma-separated), true/false, accepted answers (one per line), or a
+     *  number with an optional tolerance ("3.14 ± 0.01" or "3.14 0.01"). */
+    static AnswerKey key(QuestionType t, String text) {
+        String k = text == null ? "" : text.trim();
+        try {
+            return switch (t) {
+                case SINGLE_CHOICE, MULTIPLE_CHOICE -> AnswerKey.choices(Arrays.stream(k.split("[,\\s]+"))
+                        .filter(s -> !s.isBlank()).map(s -> Integer.parseInt(s) - 1).collect(Collectors.toSet()));
+                case TRUE_FALSE -> AnswerKey.trueFalse(Boolean.parseBoolean(k));
+                case SHORT_TEXT -> AnswerKey.text(lines(k), false);
+                case NUMERIC -> {
+                    String[] parts = k.split("[±\\s]+");
+                    yield AnswerKey.numeric(new BigDecimal(parts[0]), parts.length > 1 ? new BigDecimal(parts[1]) : BigDecimal.ZERO);
+                }
+                case ESSAY -> AnswerKey.none();
+            };
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new org.campusproctor.domain.InvalidInputException("The key is not in the form this type needs");
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public void edit(QuestionRow q) {
+        editing = q.id();
+        type = q.type();
+        prompt = q.prompt();
+        points = q.points();
+        choices = String.join("\n", q.choices());
+        key = null; // the key is re-entered: it is not shown back
+    }
+
+    public void newQuestion() {
+        editing = null;
+        prompt = null;
+        choices = null;
+        key = null;
+        points = BigDecimal.ONE;
+    }
+
+    public void publish() {
+        try {
+            authoring.publish(id);
+            Messages.info("Exam published");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public void saveRetention() {
+        try {
+            authoring.retainMediaFor(id, retentionDays);
+            Messages.info("Media retention saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public void editAllowances(RegistrationRow r) {
+        registration = r.id();
+        extraMinutes = r.extraMinutes();
+        accommodations = r.accommodations();
+    }
+
+    public void saveAllowances() {
+        try {
+            desk.changeAllowances(registration, extraMinutes == null ? 0 : extraMinutes * 60, accommodations);
+            Messages.info("Allowances saved");
+            registration = null;
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public List<String> getTypes() {
+        return Arrays.stream(QuestionType.values()).map(Enum::name).toList();
+    }
+
+    public Set<String> getChoiceTypes() {
+        return Set.of(QuestionType.SINGLE_CHOICE.name(), QuestionType.MULTIPLE_CHOICE.name());
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public Settings getSettings() { return settings; }
+    public List<QuestionRow> getQuestions() { return questions; }
+    public PagedList<RegistrationRow> getRegistrations() { return registrations; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+    public String getEditing() { return editing; }
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public String getPrompt() { return prompt; }
+    public void setPrompt(String prompt) { this.prompt = prompt; }
+    public BigDecimal getPoints() { return points; }
+    public void setPoints(BigDecimal points) { this.points = points; }
+    public String getChoices() { return choices; }
+    public void setChoices(String choices) { this.choices = choices; }
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public Integer getRetentionDays() { return retentionDays; }
+    public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+    public String getRegistration() { return registration; }
+    public Long getExtraMinutes() { return extraMinutes; }
+    public void setExtraMinutes(Long extraMinutes) { this.extraMinutes = extraMinutes; }
+    public String getAccommodations() { return accommodations; }
+    public void setAccommodations(String accommodations) { this.accommodations = accommodations; }
+}
