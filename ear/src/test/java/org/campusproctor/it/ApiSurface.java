@@ -24,7 +24,7 @@ final class ApiSurface {
 
     /**
      * An endpoint: method, path template ({attempt}, {question}, {exam}, {registration}, {user}, {media}, {incident},
-     * {execution}), who may call it on the real resources, and its body.
+     * {execution}, {sequence}), who may call it on the real resources, and its body.
      */
     record Endpoint(String method, String path, Set<As> allowed, Body body, String validJson) {
     }
@@ -62,6 +62,8 @@ final class ApiSurface {
             new Endpoint("POST", "/api/attempts/{attempt}/browser-events", Set.of(As.OWNER), Body.JSON,
                     "{\"type\":\"TAB_HIDDEN\",\"severity\":\"LOW\",\"detail\":\"forged\"}"),
             new Endpoint("POST", "/api/attempts/{attempt}/frames", Set.of(As.OWNER), Body.IMAGE, null),
+            new Endpoint("GET", "/api/attempts/{attempt}/screen-chunks", STAFF_OF_ATTEMPT, Body.NONE, null),
+            new Endpoint("GET", "/api/attempts/{attempt}/screen-chunks/{sequence}", STAFF_OF_ATTEMPT, Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/identity-verified", PROCTORING, Body.NONE, null),
             new Endpoint("POST", "/api/attempts/{attempt}/pause", PROCTORING, Body.JSON, "{\"reason\":\"forged\"}"),
             new Endpoint("POST", "/api/attempts/{attempt}/resume", PROCTORING, Body.NONE, null),
@@ -159,6 +161,7 @@ final class ApiSurface {
         ids.put("incident", flagged.getString("id"));
         ids.put("media", "00000000-0000-0000-0000-000000000000");
         ids.put("execution", "1");
+        ids.put("sequence", "0"); // the exam records no screen: no chunk, 404 for everyone
     }
 
 }

@@ -12,8 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the proctor screens read and decide, through the API behind them: an exam's candidates riskiest first within
  * the proctor's scope, evidence frames (thumbnail sized by the server, cached privately, revalidated by ETag, never a
  * storage path, nothing of another proctor's attempt), the review queue with the exam's threshold first, confirmed and
- * dismissed incidents in the detector figures, and the second review a suspicious decision needs.
+ * dismissed incidents in the detector figures, and the second review a suspicious decision needs; the screen
+ * recording's chunks for the staff of the attempt, byte for byte and in order, cached, and for no one else.
  */
 class ProctorDeskIT {
 
@@ -136,6 +140,100 @@ class ProctorDeskIT {
                 Json.createObjectBuilder().add("decision", "FINAL").build())).getString("outcome"));
         assertEquals(List.of(calmId), proctor.expect(200, proctor.get("/api/proctoring/review-queue?exam=" + examId))
                 .getJsonArray("items").stream().map(i -> i.asJsonObject().getString("attemptId")).toList(), "final: out of the queue");
+    }
+
+    @Test
+    void screenChunksForTheStaffOfTheAttemptOnly() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client admin = Scenario.admin();
+        Client proctor = Scenario.newUser("proctor");
+        Client otherProctor = Scenario.newUser("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        Client quiet = Scenario.newUser("candidate");
+        String examId = recordedExam(registrar);
+        String attemptId = Scenario.startedAttempt(candidate, Scenario.register(registrar, examId, candidate, proctor, 0))
+                .getString("id");
+        String quietId = Scenario.startedAttempt(quiet, Scenario.register(registrar, examId, quiet, proctor, 0)).getString("id");
+
+        // three pieces, the first with the WebM header, uploaded out of order (a retry queue does that)
+        Random random = new Random(42);
+        byte[][] pieces = new byte[3][];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = new byte[20_000 + 7_000 * i];
+            random.nextBytes(pieces[i]);
+        }
+        System.arraycopy(new byte[]{0x1a, 0x45, (byte) 0xdf, (byte) 0xa3}, 0, pieces[0], 0, 4);
+        String base = "/api/attempts/" + attemptId + "/screen-chunks";
+        for (int i : new int[]{2, 0, 1}) {
+            HttpResponse<String> r = uploadChunk(candidate, attemptId, i, pieces[i]);
+            assertEquals(202, r.statusCode(), r.body());
+        }
+
+        JsonArray list = Server.jsonArray(proctor.get(base));
+        assertEquals(List.of(0L, 1L, 2L), list.stream().map(c -> c.asJsonObject().getJsonNumber("sequence").longValue())
+                .toList(), "in recording order");
+        String etag = null;
+        for (int i = 0; i < pieces.length; i++) {
+            assertEquals(pieces[i].length, list.getJsonObject(i).getJsonNumber("sizeBytes").longValue());
+            HttpResponse<byte[]> chunk = bytes(proctor, base + "/" + i, null);
+            assertEquals(200, chunk.statusCode());
+            assertEquals("video/webm", chunk.headers().firstValue("Content-Type").orElse(""));
+            assertArrayEquals(pieces[i], chunk.body(), "piece " + i + " as uploaded");
+            assertTrue(chunk.headers().firstValue("Cache-Control").orElse("").contains("private"));
+            assertFalse(chunk.headers().map().toString().contains("/screen/"), "no storage path in the headers");
+            etag = chunk.headers().firstValue("ETag").orElseThrow();
+        }
+        assertEquals(304, bytes(proctor, base + "/2", etag).statusCode(), "revalidated, not resent");
+        assertEquals(200, bytes(proctor, base + "/1", etag).statusCode(), "another piece's tag is not this one's");
+        assertArrayEquals(pieces[1], bytes(registrar, base + "/1", null).body(), "registrars read every attempt");
+        assertArrayEquals(pieces[2], bytes(admin, base + "/2", null).body());
+
+        assertEquals(404, bytes(otherProctor, base + "/0", null).statusCode());
+        assertEquals(404, bytes(otherProctor, base + "/2", etag).statusCode(), "not even a 304");
+        assertEquals(404, otherProctor.get(base).statusCode());
+        assertEquals(403, bytes(candidate, base + "/0", null).statusCode(), "candidates never, not even their own");
+        assertEquals(403, bytes(quiet, base + "/0", etag).statusCode());
+        assertEquals(404, bytes(proctor, base + "/3", null).statusCode(), "no such piece");
+        assertEquals(404, bytes(proctor, base + "/-1", null).statusCode());
+        assertEquals(404, bytes(proctor, base + "/x", null).statusCode());
+        assertEquals(404, bytes(proctor, "/api/attempts/" + "x".repeat(500) + "/screen-chunks/0", null).statusCode());
+
+        // the candidate page: the player with its script, the pieces listed; none for a silent attempt
+        HttpResponse<String> page = proctor.get("/proctor/attempt.xhtml?attempt=" + attemptId);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"recording-player\""), "the player");
+        assertTrue(page.body().contains("recording.js"), "the player's script, a static file (script-src 'self')");
+        assertTrue(page.body().contains("Piece 2 (WebM)"), "the pieces listed");
+        assertFalse(page.body().contains("No screen recording"));
+        HttpResponse<String> silent = proctor.get("/proctor/attempt.xhtml?attempt=" + quietId);
+        assertTrue(silent.body().contains("No screen recording"), "said when there is none");
+        assertFalse(silent.body().contains("id=\"recording-player\""));
+    }
+
+    /** A published exam that records the candidates' screens (one short question); returns its id. */
+    static String recordedExam(Client registrar) throws Exception {
+        JsonObject exam = registrar.expect(201, registrar.post("/api/exams", Json.createObjectBuilder()
+                .add("title", Scenario.unique("IT recorded exam")).add("durationSeconds", 3600).add("passingScore", 50)
+                .add("proctoring", Json.createObjectBuilder().add("webcam", true).add("identityCheck", false)
+                        .add("screenRecording", true).add("frameIntervalSeconds", 5))
+                .build()));
+        String examId = exam.getString("id");
+        for (JsonObject q : Scenario.shortTexts(1)) {
+            registrar.expect(201, registrar.post("/api/exams/" + examId + "/questions", q));
+        }
+        registrar.expect(200, registrar.post("/api/exams/" + examId + "/publish", null));
+        return examId;
+    }
+
+    /** Uploads a screen chunk as the candidate would (with its SHA-256); returns the response. */
+    static HttpResponse<String> uploadChunk(Client candidate, String attemptId, long sequence, byte[] bytes) throws Exception {
+        return candidate.send(HttpRequest.newBuilder(Server.uri("/api/attempts/" + attemptId + "/screen-chunks/" + sequence))
+                .header("Content-Type", "video/webm").header("X-Chunk-SHA256", sha256(bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static String flag(Client proctor, String attemptId, String type, String severity) throws Exception {

@@ -8,6 +8,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The proctor screens in a real browser, with two candidates driven over the API uploading frames of the webcam clip:
  * the proctor signs in, sees both candidates' tiles, watches a NO_FACE incident arrive live (pushed, no reload), opens
  * its evidence frame, pauses one candidate and adds time to the other (the API shows both changes), and after the
- * exam reviews both; the attempt they called suspicious is made final by a second reviewer. axe-core on every page;
- * screenshots in target/screenshots.
+ * exam reviews both; the attempt they called suspicious is made final by a second reviewer. The screen recording
+ * plays on the candidate page, its pieces in order. axe-core on every page; screenshots in target/screenshots.
  */
 class ProctorScreensBrowserIT {
 
@@ -132,6 +133,60 @@ class ProctorScreensBrowserIT {
         JsonObject decided = proctor.expect(200, proctor.get("/api/attempts/" + emptyId));
         assertEquals("FINAL", decided.getString("reviewStatus"));
         assertEquals("VOIDED", decided.getString("outcome"));
+    }
+
+    @Test
+    void theScreenRecordingPlaysItsPiecesInOrder() throws Exception {
+        Browser.assumeEnabled();
+        Client registrar = Client.demo("registrar");
+        Client proctor = Scenario.newUser("proctor");
+        Client candidate = Scenario.newUser("candidate");
+        String examId = ProctorDeskIT.recordedExam(registrar);
+        String attemptId = Scenario.startedAttempt(candidate, Scenario.register(registrar, examId, candidate, proctor, 0))
+                .getString("id");
+
+        try (Browser browser = Browser.open("recording")) {
+            browser.logIn(proctor.username, Client.IT_PASSWORD);
+            browser.go("/proctor/attempt.xhtml?attempt=" + attemptId);
+            assertEquals("No screen recording.", text(browser, "#no-recording"));
+
+            // real pieces, as the exam page makes them: one MediaRecorder (VP8) in timeslices, here of a drawn canvas
+            @SuppressWarnings("unchecked")
+            List<String> recorded = (List<String>) browser.script("""
+                    const canvas = document.createElement('canvas'); canvas.width = 320; canvas.height = 240;
+                    const g = canvas.getContext('2d'); let n = 0;
+                    const draw = setInterval(() => { g.fillStyle = 'hsl(' + (n++ * 7 % 360) + ',80%,50%)'; g.fillRect(0, 0, 320, 240); }, 40);
+                    const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm;codecs=vp8' });
+                    const pieces = [];
+                    recorder.ondataavailable = e => { if (e.data.size) pieces.push(e.data); };
+                    const done = new Promise(r => recorder.onstop = r);
+                    recorder.start(1000);
+                    setTimeout(() => recorder.stop(), 3500);
+                    return done.then(() => { clearInterval(draw); return Promise.all(pieces.map(p => p.arrayBuffer())); })
+                        .then(buffers => buffers.map(b => btoa(String.fromCharCode(...new Uint8Array(b)))));
+                    """);
+            assertTrue(recorded.size() >= 3, "pieces recorded: " + recorded.size());
+            for (int i = 0; i < recorded.size(); i++) {
+                assertEquals(202, ProctorDeskIT.uploadChunk(candidate, attemptId, i, Base64.getDecoder().decode(recorded.get(i)))
+                        .statusCode());
+            }
+
+            browser.go("/proctor/attempt.xhtml?attempt=" + attemptId);
+            assertEquals(recorded.size(), browser.findAll("#recording\\:chunks tbody tr").size(), "one row a piece");
+            browser.waitFor(d -> text(browser, "#recording-status").startsWith("All " + recorded.size() + " pieces loaded"),
+                    Duration.ofSeconds(30));
+            // one continuous stretch: every piece after the first continued the one before
+            Object buffered = browser.script("const v = document.getElementById('recording-player');"
+                    + " return [v.buffered.length, v.buffered.end(v.buffered.length - 1)];");
+            List<?> range = (List<?>) buffered;
+            assertEquals(1L, ((Number) range.get(0)).longValue(), "no gap");
+            assertTrue(((Number) range.get(1)).doubleValue() > 3.0, "about 3.5 s buffered: " + range.get(1));
+            Object ended = browser.script("const v = document.getElementById('recording-player'); v.muted = true;"
+                    + " v.playbackRate = 4; return v.play().then(() => new Promise(r => v.onended = () => r(v.currentTime)));");
+            assertTrue(((Number) ended).doubleValue() > 3.0, "played to the end: " + ended);
+            assertTrue(text(browser, "#recording-status").startsWith("End of the recording"));
+            browser.checkPage("detail-recording");
+        }
     }
 
     /** The element's text; "" while an ajax update is replacing it (or before it exists). */

@@ -7,8 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.campusproctor.contract.media.MediaNotFoundException;
+import org.campusproctor.contract.media.MediaStore;
 import org.campusproctor.contract.media.StoredObject;
 import org.campusproctor.domain.InvalidInputException;
+import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.RuleViolationException;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.exam.Exam;
@@ -42,6 +45,10 @@ public class ScreenRecording {
     public record ScreenChunkView(long sequence, String mediaId, String sha256, long sizeBytes, Instant capturedAt) {
     }
 
+    /** A chunk as served to staff: a strong validator (its stored SHA-256) and the bytes, never its storage key. */
+    public record ChunkBytes(String etag, byte[] bytes) {
+    }
+
     @PersistenceContext
     private EntityManager em;
 
@@ -50,6 +57,9 @@ public class ScreenRecording {
 
     @Inject
     private TransactionalMedia media;
+
+    @Inject
+    private MediaStore store;
 
     @RolesAllowed(Role.CANDIDATE_NAME)
     public ScreenChunkView accept(@NotBlank String attemptId, long sequence, @NotBlank String sha256, @NotNull byte[] bytes) {
@@ -97,6 +107,35 @@ public class ScreenRecording {
                         + " ORDER BY m.chunkSequence", StoredMedia.class)
                 .setParameter("attemptId", attemptId).setParameter("kind", MediaKind.SCREEN_CHUNK)
                 .setMaxResults((int) MAX_CHUNKS).getResultStream().map(ScreenRecording::view).toList();
+    }
+
+    /** A chunk's validator, checked without reading the file: a chunk the page already has costs it no bytes. */
+    @RolesAllowed({Role.PROCTOR_NAME, Role.REGISTRAR_NAME, Role.ADMIN_NAME})
+    public String etag(@NotBlank String attemptId, long sequence) {
+        return stored(attemptId, sequence).sha256();
+    }
+
+    /**
+     * One chunk's bytes for the staff who may read the attempt. Another proctor's attempt, a missing sequence or a
+     * chunk purged by retention is "not found", like the evidence frames ({@link EvidenceFrames}).
+     */
+    @RolesAllowed({Role.PROCTOR_NAME, Role.REGISTRAR_NAME, Role.ADMIN_NAME})
+    public ChunkBytes chunk(@NotBlank String attemptId, long sequence) {
+        StoredMedia chunk = stored(attemptId, sequence);
+        try {
+            return new ChunkBytes(chunk.sha256(), store.get(chunk.storageKey()));
+        } catch (MediaNotFoundException e) {
+            throw new NotFoundException("Screen chunk", attemptId + "/" + sequence);
+        }
+    }
+
+    private StoredMedia stored(String attemptId, long sequence) {
+        access.staffToRead(attemptId); // out of scope: 404, audited
+        return em.createQuery("SELECT m FROM StoredMedia m WHERE m.attemptId = :attemptId"
+                        + " AND m.kind = :kind AND m.chunkSequence = :sequence", StoredMedia.class)
+                .setParameter("attemptId", attemptId).setParameter("kind", MediaKind.SCREEN_CHUNK)
+                .setParameter("sequence", sequence).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Screen chunk", attemptId + "/" + sequence));
     }
 
     private static ScreenChunkView view(StoredMedia m) {

@@ -7,6 +7,7 @@ import org.campusproctor.application.AttemptQueries;
 import org.campusproctor.application.AttemptReview;
 import org.campusproctor.application.AttemptView;
 import org.campusproctor.application.ProctorActions;
+import org.campusproctor.application.ScreenRecording;
 
 import java.io.Serializable;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * evidence frames, answer progress, time) and what the proctor may do to it, each with its reason, through the same
  * use cases as the API (so every action reaches the candidate's page and the audit log): message, warn, pause, resume,
  * terminate, add time, approve identity; after the exam the review: confirm or dismiss each incident, decide cleared
- * or suspicious, make it final.
+ * or suspicious, make it final; the screen recording's chunks, played in order by resources/proctor/recording.js.
  */
 @Named
 @ViewScoped
@@ -34,9 +35,13 @@ public class AttemptDetailPage implements Serializable {
     @Inject
     private AttemptReview review;
 
+    @Inject
+    private ScreenRecording recording;
+
     private String attemptId;
     private AttemptView attempt;
     private List<AttemptView.TimelineView> timeline = List.of();
+    private List<ScreenRecording.ScreenChunkView> screenChunks = List.of();
     private String text;
     private String reason;
     private long seconds = 300;
@@ -48,6 +53,7 @@ public class AttemptDetailPage implements Serializable {
         AttemptView read = attemptId == null ? null : PageMessages.attempt(null, () -> queries.view(attemptId));
         attempt = read;
         timeline = read == null ? List.of() : queries.timeline(attemptId);
+        screenChunks = read == null ? List.of() : recording.chunks(attemptId);
     }
 
     public void message() {
@@ -129,6 +135,7 @@ public class AttemptDetailPage implements Serializable {
     public void setAttemptId(String attemptId) { this.attemptId = attemptId; }
     public AttemptView getAttempt() { return attempt; }
     public List<AttemptView.TimelineView> getTimeline() { return timeline; }
+    public List<ScreenRecording.ScreenChunkView> getScreenChunks() { return screenChunks; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
     public String getReason() { return reason; }
