@@ -370,12 +370,15 @@ class CandidateExamBrowserIT {
 
     /** The picture sent is the clip's (hundreds of colours), not the browser's built-in green test pattern. */
     private static void assertFrameIsTheClip(Browser browser) {
+        // drawn after two new frames: the first ones drawn can be black
         Number colours = (Number) browser.script(
-                "const v = document.getElementById('cp-camera-preview'); const c = document.createElement('canvas');"
+                "const v = document.getElementById('cp-camera-preview');"
+                        + " return new Promise(r => v.requestVideoFrameCallback(() => v.requestVideoFrameCallback(r))).then(() => {"
+                        + " const c = document.createElement('canvas');"
                         + " c.width = 160; c.height = 120; const g = c.getContext('2d'); g.drawImage(v, 0, 0, 160, 120);"
                         + " const d = g.getImageData(0, 0, 160, 120).data; const s = new Set();"
                         + " for (let i = 0; i < d.length; i += 4) s.add((d[i] >> 3) + ',' + (d[i + 1] >> 3) + ',' + (d[i + 2] >> 3));"
-                        + " return s.size;");
+                        + " return s.size; });");
         assertTrue(colours.intValue() > 100, "the fake camera shows the clip, not a test pattern: " + colours + " colours");
     }
 }
