@@ -139,6 +139,9 @@ window.CampusProctorPrepare = (function () {
     // after a match or a proctor's decision the page reloads; a refused photo may be retried while photos are left
     const retry = photosLeft > 0 && outcome !== 'MISMATCH' && outcome !== 'NO_ENROLMENT';
     button.disabled = !retry;
+    if (!retry && photosLeft > 0) {
+      el('cp-identity-left').textContent = ''; // nothing more to take: the count would only confuse
+    }
     return retry;
   }
 
