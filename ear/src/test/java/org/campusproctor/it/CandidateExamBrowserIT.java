@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
@@ -230,7 +231,10 @@ class CandidateExamBrowserIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
-    /** An exam with an identity check: after the start the page waits, and moves on by itself once the proctor approves. */
+    /**
+     * An exam with an identity check, a candidate without an enrolment photo: the photo taken on the page cannot be
+     * compared, so the page waits, and moves on by itself once the proctor approves.
+     */
     @Test
     void theIdentityCheckWaitsForTheProctorsApproval() throws Exception {
         Browser.assumeEnabled();
@@ -241,20 +245,20 @@ class CandidateExamBrowserIT {
         String registration = Scenario.registerAssigned(registrar, exam.getString("id"), candidate, "proctor", 0);
         try (Browser browser = Browser.open("identity")) {
             browser.onFailureKeepScreenshot(() -> {
-                browser.logIn(candidate.username, Client.IT_PASSWORD);
-                browser.driver.findElement(By.partialLinkText("Take " + exam.getString("title"))).click();
-                browser.waitVisible("#cp-run-check", WAIT).click();
-                browser.waitFor(d -> "passed".equals(browser.find("#cp-check-upload").getAttribute("data-state")), WAIT);
-                browser.find("label[for='start:consent']").click();
-                WebElement begin = browser.find("[id='start:begin']");
-                browser.waitFor(d -> begin.isEnabled(), WAIT);
-                begin.click();
-                browser.waitVisible("#cp-identity-state", WAIT);
+                startWithIdentityCheck(browser, candidate, exam);
+                browser.checkPage("identity-photo");
+                browser.find("#cp-identity-photo").click();
+                browser.waitFor(d -> browser.find("#cp-identity-state").getText().contains("Waiting for a proctor"), WAIT);
+                assertTrue(browser.find("#cp-identity-state").getText().contains("no enrolment photo"),
+                        browser.find("#cp-identity-state").getText());
+                assertFalse(browser.find("#cp-identity-photo").isEnabled(), "nothing more to do for the candidate");
                 browser.checkPage("identity-wait");
-                Thread.sleep(1500); // the push socket opens after the page
                 String attemptId = candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null))
                         .getString("id");
-                assertEquals("IDENTITY_CHECK", candidate.expect(200, candidate.get("/api/attempts/" + attemptId)).getString("status"));
+                JsonObject waiting = candidate.expect(200, candidate.get("/api/attempts/" + attemptId));
+                assertEquals("IDENTITY_CHECK", waiting.getString("status"));
+                assertEquals("NO_ENROLMENT", waiting.getJsonObject("identityCheck").getString("outcome"), waiting.toString());
+                assertEquals(1, waiting.getJsonObject("identityCheck").getInt("photos"));
                 long approved = System.currentTimeMillis();
                 proctor.expect(200, proctor.post("/api/attempts/" + attemptId + "/identity-verified", null));
                 browser.waitVisible("#cp-exam", Duration.ofSeconds(15));
@@ -263,6 +267,54 @@ class CandidateExamBrowserIT {
                 assertEquals("IN_PROGRESS", candidate.expect(200, candidate.get("/api/attempts/" + attemptId)).getString("status"));
             });
         }
+    }
+
+    /**
+     * A candidate enrolled with a picture of the face the fake webcam shows (the clip's first frame) takes the photo,
+     * with the keyboard, while that face is in view: it matches, and the exam starts without a proctor.
+     */
+    @Test
+    void aMatchingIdentityPhotoStartsTheExamWithoutAProctor() throws Exception {
+        Browser.assumeEnabled();
+        Client registrar = Client.demo("registrar");
+        Client candidate = Scenario.newUser("candidate");
+        JsonObject exam = Scenario.exam(registrar, 600, true, Scenario.shortTexts(1));
+        String registration = Scenario.registerAssigned(registrar, exam.getString("id"), candidate, "proctor", 0);
+        registrar.expect(200, registrar.upload("PUT", "/api/registrations/" + registration + "/enrolment-photo", "image/jpeg",
+                ClipFrames.at(0)));
+        try (Browser browser = Browser.open("identity-match")) {
+            browser.onFailureKeepScreenshot(() -> {
+                startWithIdentityCheck(browser, candidate, exam);
+                long taken = System.currentTimeMillis();
+                browser.find("#cp-identity-photo").sendKeys(Keys.SPACE); // the clip shows one frontal face for 3 s
+                browser.waitVisible("#cp-exam", WAIT);
+                System.out.printf("MEASURED identity photo to exam page (face match, no proctor): %d ms%n",
+                        System.currentTimeMillis() - taken);
+                String attemptId = candidate.expect(201, candidate.post("/api/registrations/" + registration + "/attempt", null))
+                        .getString("id");
+                JsonObject view = candidate.expect(200, candidate.get("/api/attempts/" + attemptId));
+                assertEquals("IN_PROGRESS", view.getString("status"));
+                assertEquals("MATCHED", view.getJsonObject("identityCheck").getString("outcome"), view.toString());
+                assertEquals("FACE_MATCH", view.getJsonObject("identityCheck").getString("verifiedMethod"));
+                assertEquals(1, view.getJsonObject("identityCheck").getInt("photos"));
+            });
+        }
+    }
+
+    /** Home, the system check and consent, then the start: the identity-check step with the camera on. */
+    private static void startWithIdentityCheck(Browser browser, Client candidate, JsonObject exam) {
+        browser.logIn(candidate.username, Client.IT_PASSWORD);
+        browser.driver.findElement(By.partialLinkText("Take " + exam.getString("title"))).click();
+        browser.waitVisible("#cp-run-check", WAIT).click();
+        browser.waitFor(d -> "passed".equals(browser.find("#cp-check-upload").getAttribute("data-state")), WAIT);
+        browser.find("label[for='start:consent']").click();
+        WebElement begin = browser.find("[id='start:begin']");
+        browser.waitFor(d -> begin.isEnabled(), WAIT);
+        begin.click();
+        browser.waitVisible("#cp-identity-state", WAIT);
+        browser.waitFor(d -> browser.find("#cp-identity-photo").isEnabled(), WAIT);
+        assertEquals("5 photos left", browser.find("#cp-identity-left").getText());
+        assertEquals("The camera is on: take your photo when you are ready.", browser.find("#cp-identity-state").getText());
     }
 
     private static double percentile(List<Double> sorted, int p) {
@@ -318,12 +370,15 @@ class CandidateExamBrowserIT {
 
     /** The picture sent is the clip's (hundreds of colours), not the browser's built-in green test pattern. */
     private static void assertFrameIsTheClip(Browser browser) {
+        // drawn after two new frames: the first ones drawn can be black
         Number colours = (Number) browser.script(
-                "const v = document.getElementById('cp-camera-preview'); const c = document.createElement('canvas');"
+                "const v = document.getElementById('cp-camera-preview');"
+                        + " return new Promise(r => v.requestVideoFrameCallback(() => v.requestVideoFrameCallback(r))).then(() => {"
+                        + " const c = document.createElement('canvas');"
                         + " c.width = 160; c.height = 120; const g = c.getContext('2d'); g.drawImage(v, 0, 0, 160, 120);"
                         + " const d = g.getImageData(0, 0, 160, 120).data; const s = new Set();"
                         + " for (let i = 0; i < d.length; i += 4) s.add((d[i] >> 3) + ',' + (d[i + 1] >> 3) + ',' + (d[i + 2] >> 3));"
-                        + " return s.size;");
+                        + " return s.size; });");
         assertTrue(colours.intValue() > 100, "the fake camera shows the clip, not a test pattern: " + colours + " colours");
     }
 }
