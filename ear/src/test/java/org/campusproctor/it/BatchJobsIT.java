@@ -61,7 +61,7 @@ class BatchJobsIT {
                 + "imp-nophoto-" + tag + ",No Photo," + exam + ",,,missing.jpg\n" // 10 photo not in the zip
                 + "imp-y-" + tag + ",Y," + exam + ",ten,,\n";                    // 11 bad number
         String csvId = upload(registrar, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String zipId = upload(registrar, "application/zip", zip(Map.of("photos/ann.jpg", TestImages.syntheticJpeg(320, 240),
+        String zipId = upload(registrar, "application/zip", zip(Map.of("photos/ann.jpg", IdentityVerificationIT.A_ENROLMENT,
                 "bad.jpg", "not an image".getBytes(StandardCharsets.US_ASCII))));
         JsonObject parameters = Json.createObjectBuilder().add("csvFile", csvId).add("photosFile", zipId).build();
 
@@ -267,7 +267,7 @@ class BatchJobsIT {
         String evidence = a.candidate().expect(202, a.candidate().upload("/api/attempts/" + a.attemptId() + "/frames",
                 "image/jpeg", TestImages.syntheticJpeg(320, 240))).getString("mediaId");
         registrar.expect(200, registrar.upload("PUT", "/api/registrations/" + a.registrationId() + "/enrolment-photo",
-                "image/jpeg", TestImages.syntheticJpeg(320, 240)));
+                "image/jpeg", IdentityVerificationIT.A_ENROLMENT)); // the vision worker accepts only one live face
         admin.expect(201, admin.post("/api/attempts/" + a.attemptId() + "/incidents", Json.createObjectBuilder()
                 .add("type", "PHONE_SEEN").add("severity", "HIGH").add("evidence", Json.createArrayBuilder().add(evidence))
                 .add("detail", "a phone").build()));
