@@ -124,6 +124,11 @@ final class Client {
                 ? JsonValue.EMPTY_JSON_OBJECT : Server.json(response);
     }
 
+    /** This user's cookies as a Cookie header (empty when there are none): its session, for a shared HTTP client. */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
+    }
+
     /** Opens a WebSocket with this client's session cookie. */
     CompletableFuture<WebSocket> webSocket(String path, WebSocket.Listener listener) {
         return webSocket(path, listener, null);
@@ -131,7 +136,7 @@ final class Client {
 
     /** The same, sending an Origin header (as browsers do) unless it is null. */
     CompletableFuture<WebSocket> webSocket(String path, WebSocket.Listener listener, String origin) {
-        String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
+        String cookie = cookieHeader();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (!cookie.isEmpty()) {
             builder.header("Cookie", cookie);

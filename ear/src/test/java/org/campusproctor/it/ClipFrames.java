@@ -25,11 +25,17 @@ final class ClipFrames {
     }
 
     /** The frame shown at this second of the clip. */
-    static synchronized byte[] at(double second) {
+    static byte[] at(double second) {
+        List<byte[]> all = all();
+        return all.get(Math.min(all.size() - 1, (int) Math.round(second * 30)));
+    }
+
+    /** Every frame of the clip, in order. */
+    static synchronized List<byte[]> all() {
         if (frames == null) {
-            frames = split(read());
+            frames = List.copyOf(split(read()));
         }
-        return frames.get(Math.min(frames.size() - 1, (int) Math.round(second * 30)));
+        return frames;
     }
 
     private static byte[] read() {
