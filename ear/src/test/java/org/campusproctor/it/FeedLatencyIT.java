@@ -22,7 +22,7 @@ class FeedLatencyIT {
 
     private static FrameLoad.Options run(int candidates, int seconds) {
         return new FrameLoad.Options(Server.BASE, "admin", "demo-admin", Scenario.unique("it-load"), candidates, 1,
-                seconds, 1.0, 0, false, 120, Path.of("target/load"));
+                seconds, 1.0, 0, false, 120, Path.of("target/load"), false);
     }
 
     @Test

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the next frame as soon as one is accepted), honouring 429 and its wait. It reports frames accepted per second,
  * analysed and pushed per second, the latency from the start of each upload to its event on a proctor's socket
  * (p50/p90/p99/max), the 429s, the backlog the server reported, the frames lost (accepted but never pushed within
- * {@code --grace} seconds) and which pipeline stages ran per frame and attempt. The attempts run out by themselves ten
+ * {@code --grace} seconds) and which pipeline stages ran per frame and attempt. With {@code --thumbnails} the proctors
+ * fetch each pushed frame's tile image, as the live session page does. The attempts run out by themselves ten
  * minutes after the run (the exam's duration). The run is bounded: explicit {@code --candidates} (at most 1000) and {@code --seconds} (at most 1800).
  * <p>
  * {@code ear/src/test/load/frame-load.sh --url https://exams.example.edu/campusproctor --admin admin
@@ -64,7 +65,8 @@ public final class FrameLoad {
 
     /** What to run; see the class comment and {@link #usage()}. */
     record Options(String base, String admin, String adminPassword, String prefix, int candidates, int proctors,
-                   int seconds, double intervalSeconds, double jitter, boolean closedLoop, int graceSeconds, Path out) {
+                   int seconds, double intervalSeconds, double jitter, boolean closedLoop, int graceSeconds, Path out,
+                   boolean thumbnails) {
 
         Options {
             if (candidates < 1 || candidates > MAX_CANDIDATES || seconds < 1 || seconds > MAX_SECONDS) {
@@ -119,7 +121,7 @@ public final class FrameLoad {
                   int accepted, Map<String, Integer> refused, int errors, double acceptedPerSecond, int pushed,
                   double analysedPerSecond, Latency uploadToProctor, Latency recordedToProctor, int lost,
                   long peakBacklog, int maxPending, Map<String, Double> stageShare, Map<String, Double> stageShareLowest,
-                  String loadAverageBefore, String loadAverageAfter) {
+                  Latency thumbnail, int thumbnailFailures, String loadAverageBefore, String loadAverageAfter) {
 
         int refusedTotal() {
             return refused.values().stream().mapToInt(Integer::intValue).sum();
@@ -143,6 +145,8 @@ public final class FrameLoad {
                     .add("uploadToProctorMillis", uploadToProctor.json())
                     .add("recordedToProctorMillis", recordedToProctor.json())
                     .add("peakBacklog", peakBacklog).add("maxPending", maxPending).add("stages", stages)
+                    .add("thumbnails", options.thumbnails()).add("thumbnailMillis", thumbnail.json())
+                    .add("thumbnailFailures", thumbnailFailures)
                     .add("loadAverageBefore", loadAverageBefore).add("loadAverageAfter", loadAverageAfter).build();
         }
 
@@ -163,6 +167,8 @@ public final class FrameLoad {
                     .append(row("upload start → proctor's socket", uploadToProctor.toString()))
                     .append(row("recorded → proctor's socket", recordedToProctor.toString()))
                     .append(row("peak backlog (429 from)", peakBacklog + " (" + maxPending + ")"))
+                    .append(row("tile image per pushed frame", options.thumbnails() ? thumbnail + ", failed "
+                            + thumbnailFailures : "not fetched"))
                     .append(row("load average before / after", loadAverageBefore + " / " + loadAverageAfter))
                     .append("\n| stage | share of frames | lowest share of an attempt |\n|---|---|---|\n");
             stageShare.forEach((stage, share) -> md.append(String.format(Locale.ROOT, "| %s | %.0f%% | %.0f%% |%n", stage,
@@ -183,11 +189,12 @@ public final class FrameLoad {
                               upload start -> proctor's socket: %s
                               recorded analysis -> proctor's socket: %s
                               peak backlog %d (429 from %d); load average %s -> %s
+                              tile image per pushed frame: %s
                               stages (share of frames, lowest of an attempt): %s""",
                     base, options.candidates(), options.mode(), options.seconds(), accepted, offered, acceptedPerSecond,
                     refusedTotal(), refused, errors, pushed, analysedPerSecond, options.graceSeconds(), lost,
                     uploadToProctor, recordedToProctor, peakBacklog, maxPending, loadAverageBefore, loadAverageAfter,
-                    stagesLine());
+                    options.thumbnails() ? thumbnail + ", failed " + thumbnailFailures : "not fetched", stagesLine());
         }
 
         private String stagesLine() {
@@ -223,7 +230,7 @@ public final class FrameLoad {
                 usage: frame-load.sh --url BASE --candidates N (<= 1000) --seconds S (<= 1800)
                          [--interval SECONDS (2)] [--jitter FRACTION (0.2)] [--closed-loop] [--proctors P (1)]
                          [--admin USERNAME (admin)] [--prefix ACCOUNT-PREFIX (load)] [--grace SECONDS (60)]
-                         [--out DIR (target/load)] [--allow-remote]
+                         [--out DIR (target/load)] [--thumbnails] [--allow-remote]
                 the administrator's password: environment CAMPUSPROCTOR_ADMIN_PASSWORD (default demo-admin)""";
     }
 
@@ -238,6 +245,7 @@ public final class FrameLoad {
         double jitter = 0.2;
         boolean closed = false;
         boolean remote = false;
+        boolean thumbnails = false;
         int grace = 60;
         Path out = Path.of("target/load");
         for (int i = 0; i < args.length; i++) {
@@ -254,6 +262,7 @@ public final class FrameLoad {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--closed-loop" -> closed = true;
                 case "--allow-remote" -> remote = true;
+                case "--thumbnails" -> thumbnails = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -265,7 +274,7 @@ public final class FrameLoad {
             throw new IllegalArgumentException(base + " is not on this machine: add --allow-remote for your own installation");
         }
         String password = System.getenv().getOrDefault("CAMPUSPROCTOR_ADMIN_PASSWORD", "demo-admin");
-        return new Options(base, admin, password, prefix, candidates, proctors, seconds, interval, jitter, closed, grace, out);
+        return new Options(base, admin, password, prefix, candidates, proctors, seconds, interval, jitter, closed, grace, out, thumbnails);
     }
 
     private record Candidate(Client client, String cookie, String attemptId, int index) {
@@ -316,14 +325,29 @@ public final class FrameLoad {
     private static Report load(Options o, Client admin, List<Client> proctors, List<Candidate> candidates, String examId,
                                Instant started, String loadBefore) throws Exception {
         Map<String, Arrival> arrived = new ConcurrentHashMap<>();
-        List<WebSocket> sockets = new ArrayList<>();
-        for (Client proctor : proctors) {
-            sockets.add(proctor.webSocket("/ws/proctor-feed", feedListener(arrived)).get(30, TimeUnit.SECONDS));
-        }
-        // one HTTP client for every upload, each with its candidate's session cookie: the generator's own cost stays small
+        // one HTTP client for every request, each with its user's session cookie: the generator's own cost stays small
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        List<Long> thumbnailMillis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger thumbnailFailures = new AtomicInteger();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (Client proctor : proctors) {
+            String cookie = proctor.cookieHeader();
+            java.util.function.Consumer<String> tile = !o.thumbnails() ? id -> { } : id -> { // as the live page's tile does
+                long asked = System.nanoTime();
+                http.sendAsync(HttpRequest.newBuilder(URI.create(o.base() + "/api/frames/" + id + "/image"))
+                        .timeout(Duration.ofSeconds(60)).header("Cookie", cookie).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).whenComplete((r, failure) -> {
+                            if (failure == null && r.statusCode() == 200) {
+                                thumbnailMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked));
+                            } else {
+                                thumbnailFailures.incrementAndGet();
+                            }
+                        });
+            };
+            sockets.add(proctor.webSocket("/ws/proctor-feed", feedListener(arrived, tile)).get(30, TimeUnit.SECONDS));
+        }
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         List<byte[]> clip = ClipFrames.all();
         Map<String, Long> uploadStart = new ConcurrentHashMap<>();
@@ -398,6 +422,7 @@ public final class FrameLoad {
         while (!arrived.keySet().containsAll(uploadStart.keySet()) && System.nanoTime() < graceUntil) {
             Thread.sleep(200);
         }
+        Thread.sleep(o.thumbnails() ? 2_000 : 0); // the last tiles' images
         clock.shutdownNow();
         for (WebSocket socket : sockets) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "load run done");
@@ -435,7 +460,8 @@ public final class FrameLoad {
                 new TreeMap<>(refused), errors.get(), uploadStart.size() / uploadSeconds, pushed,
                 pushed / Math.max(0.001, (lastArrival - start) / 1e9), Latency.of(latencies),
                 pushOnly(o, admin, pushedIds, uploadStart, arrived, start), uploadStart.size() - pushed, peakBacklog.get(),
-                maxPending, stageShare, stageLowest, loadBefore, loadAverage());
+                maxPending, stageShare, stageLowest, Latency.of(thumbnailMillis), thumbnailFailures.get(), loadBefore,
+                loadAverage());
     }
 
     /**
@@ -461,7 +487,7 @@ public final class FrameLoad {
         return Latency.of(values);
     }
 
-    private static WebSocket.Listener feedListener(Map<String, Arrival> arrived) {
+    private static WebSocket.Listener feedListener(Map<String, Arrival> arrived, java.util.function.Consumer<String> tile) {
         return new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -477,6 +503,7 @@ public final class FrameLoad {
                         List<String> stages = detail == null || !detail.containsKey("stages") ? List.of()
                                 : detail.getJsonArray("stages").getValuesAs(jakarta.json.JsonString::getString);
                         arrived.putIfAbsent(event.getString("mediaId"), new Arrival(now, event.getString("attemptId"), stages));
+                        tile.accept(event.getString("mediaId"));
                     }
                 }
                 ws.request(1);
