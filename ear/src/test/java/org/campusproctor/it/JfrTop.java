@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * Where a server's CPU went, from a Flight Recorder file taken under load ({@code jcmd PID JFR.start
  * filename=load.jfr settings=profile}, then {@code JFR.stop}): the Java methods most often on top of the stack
- * (self), the methods on the stack at all (total), the first CampusProctor method on the stack (what of ours caused
- * the work), and the native methods the sampled threads were in (ONNX Runtime's inference runs there, as do the
- * threads waiting in a poll). {@code ear/src/test/load/jfr-top.sh load.jfr [rows]}
+ * (self), the methods on the stack at all (total), the CampusProctor method nearest the top of the stack (what of
+ * ours caused the work; a servlet filter wraps every request, so the outermost would say little), the native methods
+ * the sampled threads were in (ONNX Runtime's inference runs there, as do the threads waiting in a poll) and the
+ * average CPU load of the JVM and of the whole machine. {@code ear/src/test/load/jfr-top.sh load.jfr [rows]}
  */
 public final class JfrTop {
 
@@ -36,8 +37,17 @@ public final class JfrTop {
         Map<String, Integer> nativeTop = new HashMap<>();
         int samples = 0;
         int nativeSamples = 0;
+        double jvm = 0;
+        double machine = 0;
+        int loads = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = event.getEventType().getName();
+            if (type.equals("jdk.CPULoad")) {
+                jvm += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                machine += event.getFloat("machineTotal");
+                loads++;
+                continue;
+            }
             RecordedStackTrace stack = event.getStackTrace();
             if (stack == null || stack.getFrames().isEmpty()) {
                 continue;
@@ -58,11 +68,13 @@ public final class JfrTop {
                 ours.merge(firstOurs(frames), 1, Integer::sum);
             }
         }
-        System.out.printf("%s: %d Java execution samples, %d native method samples%n", args[0], samples, nativeSamples);
+        System.out.printf("%s: %d Java execution samples, %d native method samples; CPU load (of all cores): JVM %.0f%%,"
+                + " machine %.0f%% (average of %d readings)%n", args[0], samples, nativeSamples, 100 * jvm / Math.max(1, loads),
+                100 * machine / Math.max(1, loads), loads);
         print("Java CPU, self (top of stack)", self, samples, rows);
         print("Java CPU, total (anywhere on the stack)", total, samples, rows);
-        print("Java CPU by the first CampusProctor method on the stack", ours, samples, rows);
-        print("Native methods (inference, and threads waiting in native code) by the first CampusProctor method",
+        print("Java CPU by the CampusProctor method nearest the top of the stack", ours, samples, rows);
+        print("Native methods (inference, and threads waiting in native code) by the CampusProctor method nearest the top",
                 nativeTop, nativeSamples, rows);
     }
 
@@ -70,6 +82,7 @@ public final class JfrTop {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
 
+    /** The CampusProctor method nearest the top of the stack (frames are listed from the top). */
     private static String firstOurs(List<RecordedFrame> frames) {
         for (RecordedFrame f : frames) {
             if (f.getMethod().getType().getName().startsWith("org.campusproctor.")) {
