@@ -214,7 +214,14 @@ public final class FrameLoad {
             System.exit(2);
             return;
         }
-        Report report = run(options);
+        Report report;
+        try {
+            report = run(options);
+        } catch (Exception | AssertionError e) { // the generator's own threads must not keep a failed run alive
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.out.println(report);
         Files.createDirectories(options.out());
         String name = "frame-load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
@@ -424,6 +431,7 @@ public final class FrameLoad {
         }
         Thread.sleep(o.thumbnails() ? 2_000 : 0); // the last tiles' images
         clock.shutdownNow();
+        io.shutdown(); // after the last tile images: the sockets and their listeners need no executor of ours
         for (WebSocket socket : sockets) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "load run done");
         }

@@ -17,7 +17,9 @@ import org.campusproctor.domain.media.MediaKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Missing frames are a signal too: a running attempt of an exam that requires the webcam, from which no frame has
@@ -58,8 +60,14 @@ public class WebcamSilence {
         if (admission.awaitingAnalysis() >= Settings.FRAMES_MAX_PENDING.value()) {
             return silent; // frames are being refused for back-pressure: not the candidates' silence
         }
+        // one query for the attempts that sent a frame lately (none of them can be silent), then three per attempt
+        // only for the others: the sweep no longer queries every running attempt every few seconds
+        Set<String> framedLately = framedSince(now.minusSeconds(MIN_SILENCE_SECONDS));
         for (Object[] row : watched()) {
             String attemptId = (String) row[0];
+            if (framedLately.contains(attemptId)) {
+                continue;
+            }
             Instant started = (Instant) row[1];
             int interval = ((Number) row[2]).intValue();
             Duration allowed = Duration.ofSeconds(Math.max(MIN_SILENCE_SECONDS, 3L * interval));
@@ -90,6 +98,16 @@ public class WebcamSilence {
         incidents.raise(attemptId, TYPE, Severity.HIGH, IncidentSource.SERVER, List.of(),
                 "no webcam frame since " + silentSince + " (more than " + silence.allowed().toSeconds() + " s)", "system");
         return true;
+    }
+
+    /**
+     * The attempts that stored a webcam frame after the instant (the index on the storage time; at most the frames of
+     * those seconds). An attempt is silent only after {@value #MIN_SILENCE_SECONDS} s or more without one.
+     */
+    private Set<String> framedSince(Instant since) {
+        return new HashSet<>(em.createQuery("SELECT DISTINCT m.attemptId FROM StoredMedia m WHERE m.storedAt > :since"
+                        + " AND m.kind = :kind AND m.attemptId IS NOT NULL", String.class)
+                .setParameter("since", since).setParameter("kind", MediaKind.WEBCAM_FRAME).getResultList());
     }
 
     private Instant lastFrame(String attemptId) {
