@@ -21,8 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedLatencyIT {
 
     private static FrameLoad.Options run(int candidates, int seconds) {
+        return run(candidates, seconds, false);
+    }
+
+    private static FrameLoad.Options run(int candidates, int seconds, boolean keepRunning) {
         return new FrameLoad.Options(Server.BASE, "admin", "demo-admin", Scenario.unique("it-load"), candidates, 1,
-                seconds, 1.0, 0, false, 120, Path.of("target/load"), false);
+                seconds, 1.0, 0, false, 120, Path.of("target/load"), false, keepRunning);
     }
 
     @Test
@@ -50,7 +54,7 @@ class FeedLatencyIT {
         System.out.println("feed latency, 1 candidate: " + FrameLoad.run(run(1, 30)));
         FrameLoad.Report fifty = FrameLoad.run(run(50, 30));
         System.out.println("feed latency, 50 candidates: " + fifty);
-        String exam = FrameLoad.run(run(200, 1)).examId();
+        String exam = FrameLoad.run(run(200, 1, true)).examId(); // running attempts: live tiles
         Client admin = Scenario.admin();
         String page = "/proctor/session.xhtml?exam=" + exam + "&rows=" + 200;
         admin.get(page); // warm the view

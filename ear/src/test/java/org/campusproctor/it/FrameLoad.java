@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * analysed and pushed per second, the latency from the start of each upload to its event on a proctor's socket
  * (p50/p90/p99/max), the 429s, the backlog the server reported, the frames lost (accepted but never pushed within
  * {@code --grace} seconds) and which pipeline stages ran per frame and attempt. With {@code --thumbnails} the proctors
- * fetch each pushed frame's tile image, as the live session page does. The attempts run out by themselves ten
- * minutes after the run (the exam's duration). The run is bounded: explicit {@code --candidates} (at most 1000) and {@code --seconds} (at most 1800).
+ * fetch each pushed frame's tile image, as the live session page does. The attempts are submitted at the end
+ * ({@code --keep-running}: left running until the exam's duration, ten minutes after the run). The run is bounded: explicit {@code --candidates} (at most 1000) and {@code --seconds} (at most 1800).
  * <p>
  * {@code ear/src/test/load/frame-load.sh --url https://exams.example.edu/campusproctor --admin admin
  * --candidates 300 --seconds 120 --interval 2} (the administrator's password from {@code CAMPUSPROCTOR_ADMIN_PASSWORD};
@@ -66,7 +66,7 @@ public final class FrameLoad {
     /** What to run; see the class comment and {@link #usage()}. */
     record Options(String base, String admin, String adminPassword, String prefix, int candidates, int proctors,
                    int seconds, double intervalSeconds, double jitter, boolean closedLoop, int graceSeconds, Path out,
-                   boolean thumbnails) {
+                   boolean thumbnails, boolean keepRunning) {
 
         Options {
             if (candidates < 1 || candidates > MAX_CANDIDATES || seconds < 1 || seconds > MAX_SECONDS) {
@@ -237,7 +237,7 @@ public final class FrameLoad {
                 usage: frame-load.sh --url BASE --candidates N (<= 1000) --seconds S (<= 1800)
                          [--interval SECONDS (2)] [--jitter FRACTION (0.2)] [--closed-loop] [--proctors P (1)]
                          [--admin USERNAME (admin)] [--prefix ACCOUNT-PREFIX (load)] [--grace SECONDS (60)]
-                         [--out DIR (target/load)] [--thumbnails] [--allow-remote]
+                         [--out DIR (target/load)] [--thumbnails] [--keep-running] [--allow-remote]
                 the administrator's password: environment CAMPUSPROCTOR_ADMIN_PASSWORD (default demo-admin)""";
     }
 
@@ -253,6 +253,7 @@ public final class FrameLoad {
         boolean closed = false;
         boolean remote = false;
         boolean thumbnails = false;
+        boolean keepRunning = false;
         int grace = 60;
         Path out = Path.of("target/load");
         for (int i = 0; i < args.length; i++) {
@@ -270,6 +271,7 @@ public final class FrameLoad {
                 case "--closed-loop" -> closed = true;
                 case "--allow-remote" -> remote = true;
                 case "--thumbnails" -> thumbnails = true;
+                case "--keep-running" -> keepRunning = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -281,7 +283,7 @@ public final class FrameLoad {
             throw new IllegalArgumentException(base + " is not on this machine: add --allow-remote for your own installation");
         }
         String password = System.getenv().getOrDefault("CAMPUSPROCTOR_ADMIN_PASSWORD", "demo-admin");
-        return new Options(base, admin, password, prefix, candidates, proctors, seconds, interval, jitter, closed, grace, out, thumbnails);
+        return new Options(base, admin, password, prefix, candidates, proctors, seconds, interval, jitter, closed, grace, out, thumbnails, keepRunning);
     }
 
     private record Candidate(Client client, String cookie, String attemptId, int index) {
@@ -322,7 +324,17 @@ public final class FrameLoad {
             }
             System.out.printf("%s: exam %s, %d candidates with running attempts, %d proctor(s) watching%n", o.base(),
                     examId, candidates.size(), proctors.size());
-            return load(o, admin, proctors, candidates, examId, started, loadBefore);
+            Report report = load(o, admin, proctors, candidates, examId, started, loadBefore);
+            if (!o.keepRunning()) { // silent attempts left running would raise webcam-silence incidents a minute later
+                List<Future<?>> submitted = new ArrayList<>();
+                for (Candidate c : candidates) {
+                    submitted.add(setup.submit(() -> c.client().post("/api/attempts/" + c.attemptId() + "/submit", null)));
+                }
+                for (Future<?> f : submitted) {
+                    f.get(10, TimeUnit.MINUTES);
+                }
+            }
+            return report;
         } finally {
             setup.shutdown();
             setup.awaitTermination(5, TimeUnit.MINUTES);
