@@ -32,6 +32,8 @@ public final class ClipEvaluation {
         public int frames;
         /** Capture time of the segment's first sampled frame. */
         public long firstMillis = -1;
+        /** Pipeline time summed over the segment's frames (decode included). */
+        public long elapsedMicros;
 
         SegmentResult(Clip.Segment segment) {
             this.segment = segment;
@@ -86,6 +88,7 @@ public final class ClipEvaluation {
             }
             SegmentResult r = results.get(clip.segmentOf(i));
             r.frames++;
+            r.elapsedMicros += a.elapsedMicros();
             if (r.firstMillis < 0) {
                 r.firstMillis = at;
             }
