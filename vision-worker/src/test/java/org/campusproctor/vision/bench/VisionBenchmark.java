@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the labelled stills), the pipeline's overhead over raw inference, and OpenCV's Haar cascade on the same images.
  * Not a unit test: run it on a quiet machine.
  * <pre>./mvnw -B -o -pl vision-worker test-compile exec:exec@bench [-Dbench.seconds=10] [-Dbench.callers=2] [-Dbench.intraOp=1]
- *     [-Dbench.attempts=16] [-Dbench.scheduleOnly=true]</pre>
- * {@code bench.scheduleOnly}: only the attempts-interleaved run (every stage on every frame vs the stage schedule).
+ *     [-Dbench.attempts=16] [-Dbench.scheduleOnly=true] [-Dbench.batchOnly=true]</pre>
+ * {@code bench.scheduleOnly}: only the attempts-interleaved run (every stage on every frame vs the stage schedule);
+ * {@code bench.batchOnly}: only batching across frames.
  * Writes target/benchmark.md. Intra-op threads: {@code -Dcampusproctor.vision.intra-op-threads} (default 1).
  */
 public final class VisionBenchmark {
@@ -76,6 +77,13 @@ public final class VisionBenchmark {
         Set4 face = new Set4("detect+landmarks+pose+spoof", EnumSet.of(Stage.DETECT, Stage.LANDMARKS, Stage.POSE, Stage.MOUTH, Stage.SPOOF));
         try (FramePipeline all = new FramePipeline(weights);
              FramePipeline core = new FramePipeline(weights, PipelineOptions.fromSystemProperties().withStages(face.stages))) {
+            if (Boolean.getBoolean("bench.batchOnly")) {
+                batching(weights, all, decoded.get(0), md);
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, md);
+                System.out.println(md);
+                return;
+            }
             if (Boolean.getBoolean("bench.scheduleOnly")) {
                 attempts(all, clip, Integer.getInteger("bench.attempts", 16), callers, seconds, md);
                 Files.createDirectories(out.toAbsolutePath().getParent());
@@ -134,6 +142,7 @@ public final class VisionBenchmark {
             }
 
             attempts(all, clip, Integer.getInteger("bench.attempts", 16), callers, seconds, md);
+            batching(weights, all, decoded.get(0), md);
             if (!quick) {
                 haar(core, clip, frames, stills, stillBytes, decoder, md);
             }
@@ -261,6 +270,53 @@ public final class VisionBenchmark {
         stop.set(true);
         finished.await();
         return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Batching across frames: the models with a dynamic batch dimension, one thread, batch 1 run 4 times vs one run
+     * of batch 4 (the same real input), per image.
+     */
+    static void batching(Path weights, FramePipeline p, Mat frame, StringBuilder md) throws Exception {
+        md.append("\n## Batching across frames (one caller, 1 intra-op thread, ms per image)\n\n");
+        md.append("| model | batch 1 | batch 4 | batch 4 / batch 1 |\n|---|---|---|---|\n");
+        org.campusproctor.vision.pipeline.InferenceRuntime runtime = new org.campusproctor.vision.pipeline.InferenceRuntime();
+        org.campusproctor.vision.pipeline.ModelCatalog catalog = new org.campusproctor.vision.pipeline.ModelCatalog(weights);
+        for (String name : List.of(FramePipeline.DETECTOR, FramePipeline.LANDMARKER, "minifasnet_v2")) {
+            ModelSession m = p.model(name);
+            Mat in = new Mat();
+            Imgproc.resize(frame, in, new Size(m.spec().width(), m.spec().height()));
+            float[] one = m.tensor(in);
+            in.release();
+            float[] four = new float[one.length * 4];
+            for (int b = 0; b < 4; b++) {
+                System.arraycopy(one, 0, four, b * one.length, one.length);
+            }
+            try (ai.onnxruntime.OrtSession session = runtime.open(m.spec().file())) {
+                double single = perImage(runtime, session, m, one, 1);
+                double batch = perImage(runtime, session, m, four, 4);
+                md.append(String.format(L, "| %s | %.2f | %.2f | %.2f |%n", name, single, batch, batch / single));
+            }
+        }
+    }
+
+    static double perImage(org.campusproctor.vision.pipeline.InferenceRuntime runtime, ai.onnxruntime.OrtSession session,
+                           ModelSession m, float[] input, int batch) throws Exception {
+        long[] shape = m.spec().nchw() ? new long[]{batch, 3, m.spec().height(), m.spec().width()}
+                : new long[]{batch, m.spec().height(), m.spec().width(), 3};
+        double[] ms = new double[60];
+        for (int i = -10; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            try (ai.onnxruntime.OnnxTensor t = ai.onnxruntime.OnnxTensor.createTensor(runtime.environment(),
+                    java.nio.FloatBuffer.wrap(input), shape);
+                 ai.onnxruntime.OrtSession.Result r = session.run(Map.of(m.spec().inputName(), t))) {
+                r.size();
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t0) / 1e6 / batch;
+            }
+        }
+        Arrays.sort(ms);
+        return ms[ms.length / 2];
     }
 
     /** One attempt-interleaved run: throughput, CPU per frame, foreign load, stage coverage. */
