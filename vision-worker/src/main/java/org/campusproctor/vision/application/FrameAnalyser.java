@@ -8,12 +8,14 @@ import org.campusproctor.contract.vision.FrameToAnalyse;
 import org.campusproctor.contract.vision.VisionIncident;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePipeline;
+import org.campusproctor.vision.pipeline.FramePlan;
 
 import java.util.List;
 
 /**
- * Analyses one frame: loads it from the media store, runs the vision pipeline (with face match when the message
- * names an enrolment photo), feeds the attempt's incident rules and reports what it found and raised.
+ * Analyses one frame: loads it from the media store, runs the vision pipeline with the stages the attempt's schedule
+ * chose (with face match when the message names an enrolment photo), feeds the attempt's schedule and incident rules
+ * and reports what it found and raised.
  */
 @ApplicationScoped
 public class FrameAnalyser {
@@ -38,10 +40,11 @@ public class FrameAnalyser {
     public FrameAnalysisReport analyse(FrameToAnalyse frame) {
         FramePipeline p = pipeline.get();
         float[] enrolment = enrolments.lookup(frame.enrolmentStorageKey(), p);
-        FrameAnalysis analysis = p.analyse(mediaStore.get(frame.storageKey()), enrolment);
         incidents.thresholdsOf(frame.attemptId(), frame.incidentThresholds());
-        List<VisionIncident> raised = incidents.detector()
-                .onFrame(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis(), analysis);
+        FramePlan plan = incidents.plan(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis());
+        FrameAnalysis analysis = p.analyse(mediaStore.get(frame.storageKey()), enrolment, plan);
+        List<VisionIncident> raised = incidents.onFrame(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis(),
+                analysis);
         return AnalysisReports.of(frame, SharedVisionPipeline.NODE, analysis, raised);
     }
 }

@@ -26,6 +26,10 @@ import java.util.function.Function;
  * a new episode can raise again. Frames must be fed in capture order per attempt (the worker gets them in order
  * through Artemis message groups keyed by attempt); an older frame than the last one seen is ignored by the rules.
  * Thread-safe; state for an attempt idle longer than {@code idleEviction} is dropped.
+ * <p>
+ * A stage that did not run on a frame (the attempt's schedule skipped it) leaves its rules as they were: neutral, not
+ * "absent". Count rules count the frames where their stage ran: SPOOF_SUSPECTED consecutive spoof evaluations,
+ * IDENTITY_MISMATCH face matches, PHONE_SEEN object-detector runs.
  */
 public final class IncidentDetector {
 
@@ -143,10 +147,23 @@ public final class IncidentDetector {
                 byDuration(raised, IncidentType.NO_FACE, faces == 0, frameId, at, Map.of("faceCount", (double) faces),
                         t.noFaceFor(), "No face in view");
             }
-            // several faces (or persons)
-            byDuration(raised, IncidentType.MULTIPLE_FACES, faces >= 2 || persons >= 2, frameId, at,
-                    Map.of("faceCount", (double) faces, "personCount", (double) persons), t.multipleFacesFor(),
-                    "Several people in view");
+            // several faces (or persons): a tracked frame cannot count faces and a frame without the object detector
+            // cannot count persons; a frame with neither says nothing (neutral, the episode neither grows nor ends).
+            // The schedule runs the detector on every frame while the last one found several faces, and the object
+            // detector while it saw several persons, so an episode is judged on every frame
+            boolean facesCounted = a.faceCount() != null && a.detected();
+            boolean personsCounted = a.objects() != null;
+            if (facesCounted || personsCounted) {
+                Map<String, Double> counts = new LinkedHashMap<>();
+                if (facesCounted) {
+                    counts.put("faceCount", (double) faces);
+                }
+                if (personsCounted) {
+                    counts.put("personCount", (double) persons);
+                }
+                byDuration(raised, IncidentType.MULTIPLE_FACES, (facesCounted && faces >= 2) || persons >= 2, frameId,
+                        at, counts, t.multipleFacesFor(), "Several people in view");
+            }
             // looking away: head pose beyond limits, or irises at the side of the eyes
             Map<String, Double> poseScores = new LinkedHashMap<>();
             boolean away = false;

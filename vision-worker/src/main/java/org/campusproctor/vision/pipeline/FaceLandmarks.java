@@ -18,6 +18,9 @@ public record FaceLandmarks(double[] points, double faceScore) {
     public static final int MOUTH_LEFT = 291;
     public static final int LIP_UPPER_INNER = 13;
     public static final int LIP_LOWER_INNER = 14;
+    /** Near BlazeFace's ear (tragion) keypoints: the mesh's outermost cheek points at eye level. */
+    public static final int RIGHT_TRAGION = 234;
+    public static final int LEFT_TRAGION = 454;
 
     public double x(int i) {
         return points[3 * i];

@@ -34,6 +34,14 @@ public class FramePipeline implements AutoCloseable {
     /** Silent-Face's class order: 0 = print attack, 1 = live, 2 = replay attack. */
     public static final int LIVE_CLASS = 1;
 
+    /**
+     * A tracked face is where it was looked for when its box moved by at most this fraction of the box's side and
+     * changed size by at most this fraction: FaceMesh's points are then from a well-placed crop. Measured on the
+     * clip: a face looked for 190 px (0.75 box sides) beside where it is still gets flag 0.9999, with its box
+     * drawn only 40 px (0.15 sides) toward the real face.
+     */
+    static final double MAX_TRACK_SHIFT = 0.08;
+
     private final FrameDecoder decoder = new FrameDecoder();
     private final InferenceRuntime runtime = new InferenceRuntime();
     private final Path modelsDir;
@@ -63,11 +71,19 @@ public class FramePipeline implements AutoCloseable {
 
     /** @param enrolment the candidate's enrolment embedding ({@link #enrol}), or null: no face match. */
     public FrameAnalysis analyse(byte[] frame, float[] enrolment) {
+        return analyse(frame, enrolment, FramePlan.EVERYTHING);
+    }
+
+    /**
+     * One frame of an attempt with the stages its schedule chose ({@link FramePlan}): the same plan on the same
+     * bytes gives the same analysis.
+     */
+    public FrameAnalysis analyse(byte[] frame, float[] enrolment, FramePlan plan) {
         Loaded m = load(); // model loading (first frame only) is not part of the frame's time
         long start = System.nanoTime();
         Mat image = decoder.decode(frame);
         try {
-            return analyse(image, enrolment, m, new Timings(), start);
+            return analyse(image, enrolment, m, new Timings(), start, plan);
         } finally {
             image.release();
         }
@@ -75,7 +91,7 @@ public class FramePipeline implements AutoCloseable {
 
     /** The same on an already decoded BGR image (benchmarks, the clip reader). */
     public FrameAnalysis analyse(Mat bgr, float[] enrolment, Timings timings) {
-        return analyse(bgr, enrolment, load(), timings, System.nanoTime());
+        return analyse(bgr, enrolment, load(), timings, System.nanoTime(), FramePlan.EVERYTHING);
     }
 
     /**
@@ -133,38 +149,80 @@ public class FramePipeline implements AutoCloseable {
         return m.embedder.distance(a, b);
     }
 
-    private FrameAnalysis analyse(Mat image, float[] enrolment, Loaded m, Timings t, long start) {
+    private FrameAnalysis analyse(Mat image, float[] enrolment, Loaded m, Timings t, long start, FramePlan plan) {
         List<String> stages = new ArrayList<>();
         stages.add("decode");
-        long s0 = System.nanoTime();
-        List<FaceDetection> detections = m.detector.detect(image, t);
-        t.stage("detect", System.nanoTime() - s0);
-        stages.add("detect");
-        detections.sort(Comparator.comparingDouble(FaceDetection::score).reversed());
         List<FaceAnalysis> faces = new ArrayList<>();
         List<FaceAnalysis> rejected = new ArrayList<>();
-        for (int i = 0; i < detections.size(); i++) {
-            FaceDetection d = detections.get(i);
-            if (i >= options.maxFaces()) {
-                faces.add(new FaceAnalysis(d.box(), d.score(), d.keypoints(), null, null, null, null, null, null, null));
-                continue;
+        TrackedFace track = null;
+        boolean anyFace = false;
+        if (plan.track() != null && m.landmarker != null) {
+            // FaceMesh on the region of the attempt's previous face. FaceMesh pulls its points toward the crop's
+            // centre, so a face found off-centre is looked at once more on its new region; it is kept only once the
+            // region holds still. Lost (presence flag low, or still moving) -> the detector runs on this same frame
+            long s0 = System.nanoTime();
+            FaceDetection region = plan.track().detection();
+            for (int pass = 0; pass < 2; pass++) {
+                FaceLandmarks lm = landmarks(image, region, m, t);
+                if (lm.faceScore() < options.minLandmarkScore()) {
+                    break;
+                }
+                TrackedFace followed = plan.track().follow(lm);
+                FaceDetection d = followed.detection();
+                if (settled(region.box(), d.box())) {
+                    stages.add("track");
+                    faces.add(analyseFace(image, d, lm, enrolment, m, t, plan));
+                    track = followed;
+                    anyFace = true;
+                    break;
+                }
+                region = d;
             }
-            FaceAnalysis face = analyseFace(image, d, enrolment, m, t);
-            // FaceMesh's face flag is a second opinion on the detection: BlazeFace fires on cat faces and mugs,
-            // FaceMesh's flag stays near 0 on them (measured on the test stills)
-            if (face.landmarkScore() != null && face.landmarkScore() < options.minLandmarkScore()) {
-                rejected.add(face);
-            } else {
-                faces.add(face);
+            t.stage("track", System.nanoTime() - s0);
+        }
+        if (!anyFace) {
+            long s0 = System.nanoTime();
+            List<FaceDetection> detections = m.detector.detect(image, t);
+            t.stage("detect", System.nanoTime() - s0);
+            stages.add("detect");
+            detections.sort(Comparator.comparingDouble(FaceDetection::score).reversed());
+            List<TrackedFace> confirmed = new ArrayList<>();
+            for (int i = 0; i < detections.size(); i++) {
+                FaceDetection d = detections.get(i);
+                if (i >= options.maxFaces()) {
+                    faces.add(new FaceAnalysis(d.box(), d.score(), d.keypoints(), null, null, null, null, null, null, null));
+                    continue;
+                }
+                FaceLandmarks lm = m.landmarker == null ? null : landmarks(image, d, m, t);
+                // FaceMesh's face flag is a second opinion on the detection: BlazeFace fires on cat faces and mugs,
+                // FaceMesh's flag stays near 0 on them (measured on the test stills)
+                if (lm != null && lm.faceScore() < options.minLandmarkScore()) {
+                    rejected.add(new FaceAnalysis(d.box(), d.score(), d.keypoints(), lm.faceScore(), null, null, null,
+                            null, null, null));
+                    continue;
+                }
+                faces.add(analyseFace(image, d, lm, enrolment, m, t, plan));
+                if (lm != null) {
+                    confirmed.add(TrackedFace.of(d, lm));
+                }
             }
+            // only a lone face is tracked: with several, the detector must keep counting them
+            track = faces.size() == 1 && confirmed.size() == 1 ? confirmed.get(0) : null;
+            anyFace = !detections.isEmpty();
         }
         for (Stage s : List.of(Stage.LANDMARKS, Stage.POSE, Stage.MOUTH, Stage.GAZE, Stage.SPOOF, Stage.MATCH)) {
-            if (m.stages.contains(s) && (s != Stage.MATCH || enrolment != null) && !detections.isEmpty()) {
+            boolean planned = switch (s) {
+                case GAZE -> plan.gaze();
+                case SPOOF -> plan.spoof();
+                case MATCH -> plan.match() && enrolment != null;
+                default -> true;
+            };
+            if (m.stages.contains(s) && planned && anyFace) {
                 stages.add(s.id());
             }
         }
         List<DetectedObject> objects = null;
-        if (m.objects != null) {
+        if (m.objects != null && plan.objects()) {
             long o0 = System.nanoTime();
             objects = m.objects.detect(image, t);
             t.stage("objects", System.nanoTime() - o0);
@@ -173,44 +231,53 @@ public class FramePipeline implements AutoCloseable {
         Map<String, Long> inference = new LinkedHashMap<>();
         t.inferenceNanos().forEach((k, v) -> inference.put(k, v / 1_000));
         return new FrameAnalysis(image.cols(), image.rows(), runtime.provider().name(), faces.size(), stages,
-                (System.nanoTime() - start) / 1_000, faces, rejected, objects, inference);
+                (System.nanoTime() - start) / 1_000, faces, rejected, objects, inference, track);
     }
 
-    private FaceAnalysis analyseFace(Mat image, FaceDetection d, float[] enrolment, Loaded m, Timings t) {
-        FaceLandmarks lm = null;
+    private static boolean settled(Box looked, Box found) {
+        double side = Math.max(looked.width(), looked.height());
+        double shift = Math.hypot(found.cx() - looked.cx(), found.cy() - looked.cy());
+        double scale = Math.max(found.width(), found.height()) / side;
+        return shift <= MAX_TRACK_SHIFT * side && Math.abs(scale - 1) <= MAX_TRACK_SHIFT * 2;
+    }
+
+    private FaceLandmarks landmarks(Mat image, FaceDetection d, Loaded m, Timings t) {
+        long s = System.nanoTime();
+        FaceLandmarks lm = m.landmarker.landmarks(image, d, t);
+        t.stage("landmarks", System.nanoTime() - s);
+        return lm;
+    }
+
+    /** The stages after the landmarks of a confirmed face (lm null: no landmark stage), as far as the plan says. */
+    private FaceAnalysis analyseFace(Mat image, FaceDetection d, FaceLandmarks lm, float[] enrolment, Loaded m,
+                                     Timings t, FramePlan plan) {
         HeadPose pose = null;
         Gaze gaze = null;
         Double mouth = null;
         SpoofScore spoof = null;
         Double match = null;
         float[] embedding = null;
-        if (m.landmarker != null) {
-            long s = System.nanoTime();
-            lm = m.landmarker.landmarks(image, d, t);
-            t.stage("landmarks", System.nanoTime() - s);
-            if (lm.faceScore() < options.minLandmarkScore()) {
-                return new FaceAnalysis(d.box(), d.score(), d.keypoints(), lm.faceScore(), null, null, null, null, null, null);
-            }
+        if (lm != null) {
             if (m.stages.contains(Stage.POSE)) {
-                s = System.nanoTime();
+                long s = System.nanoTime();
                 pose = poseEstimator.estimate(lm, image.cols(), image.rows());
                 t.stage("pose", System.nanoTime() - s);
             }
             if (m.stages.contains(Stage.MOUTH)) {
                 mouth = lm.mouthOpening();
             }
-            if (m.gaze != null) {
-                s = System.nanoTime();
+            if (m.gaze != null && plan.gaze()) {
+                long s = System.nanoTime();
                 gaze = m.gaze.estimate(image, lm, pose, t);
                 t.stage("gaze", System.nanoTime() - s);
             }
         }
-        if (m.spoof != null) {
+        if (m.spoof != null && plan.spoof()) {
             long s = System.nanoTime();
             spoof = m.spoof.score(image, d.box(), pose == null ? 0 : pose.roll(), t);
             t.stage("spoof", System.nanoTime() - s);
         }
-        if (m.embedder != null && enrolment != null && lm != null) {
+        if (m.embedder != null && enrolment != null && lm != null && plan.match()) {
             long s = System.nanoTime();
             embedding = m.embedder.embed(image, d, lm, t);
             match = embedding == null ? null : m.embedder.distance(embedding, enrolment);

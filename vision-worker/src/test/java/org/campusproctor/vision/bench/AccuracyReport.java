@@ -3,6 +3,8 @@ package org.campusproctor.vision.bench;
 import org.campusproctor.contract.vision.VisionIncident;
 import org.campusproctor.contract.vision.IncidentType;
 import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.vision.application.StageSchedule;
+import org.campusproctor.vision.application.StageScheduler;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePipeline;
@@ -40,6 +42,7 @@ public final class AccuracyReport {
                     .append(pipeline.activeStages()).append("; execution provider: ").append(pipeline.executionProvider()).append(".\n\n");
             stills(pipeline, weights.resolve("testdata"), md);
             clip(pipeline, step, md);
+            scheduledClip(pipeline, md);
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
@@ -121,5 +124,51 @@ public final class AccuracyReport {
                     raised.isEmpty() ? "none" : raised, good ? "yes" : "**no**"));
         }
         md.append(String.format(Locale.ROOT, "%nSegments with exactly the expected incidents: **%d/%d**.%n", ok, results.size()));
+    }
+
+    /**
+     * The clip as an attempt at the exams' rate (one frame every 2 s: every 6th clip frame, each segment 20-30 s),
+     * every stage on every frame vs the default stage schedule: incidents per segment and how long after the
+     * segment's first frame they were raised, stage runs, pipeline time.
+     */
+    static void scheduledClip(FramePipeline pipeline, StringBuilder md) {
+        Clip clip = Clip.load();
+        long interval = 2_000;
+        StageSchedule schedule = StageSchedule.defaults();
+        StageScheduler everyFrame = new StageScheduler(StageSchedule.EVERY_FRAME, a -> null, 10);
+        StageScheduler scheduled = new StageScheduler(schedule, a -> null, 10);
+        List<SegmentResult> all = ClipEvaluation.run(pipeline, clip, 6, IncidentThresholds.DEFAULTS, interval, everyFrame);
+        List<SegmentResult> sch = ClipEvaluation.run(pipeline, clip, 6, IncidentThresholds.DEFAULTS, interval, scheduled);
+        md.append("\n## The clip as an attempt at 0.5 frames/s: every stage on every frame vs the stage schedule\n\n");
+        md.append("Every 6th clip frame, 2 s apart (80 frames, 160 s; each segment lasts 20-30 s), default thresholds. ")
+                .append("Schedule: ").append(schedule).append(". Delay: from the segment's first frame to the incident.\n\n");
+        md.append("| segment | kind | expected | every frame: raised (delay) | scheduled: raised (delay) | ok |\n|---|---|---|---|---|---|\n");
+        int ok = 0;
+        long microsAll = 0, microsSch = 0;
+        for (int i = 0; i < all.size(); i++) {
+            SegmentResult a = all.get(i), s = sch.get(i);
+            List<IncidentType> expected = ClipEvaluation.expected(a.segment.kind());
+            boolean good = a.incidentTypes().equals(expected) && s.incidentTypes().equals(expected);
+            ok += good ? 1 : 0;
+            microsAll += a.elapsedMicros;
+            microsSch += s.elapsedMicros;
+            md.append(String.format(Locale.ROOT, "| %.0f-%.0f s | %s | %s | %s | %s | %s |%n", a.segment.startS(),
+                    a.segment.endS(), a.segment.kind(), expected, raised(a), raised(s), good ? "yes" : "**no**"));
+        }
+        md.append(String.format(Locale.ROOT, "%nSegments with exactly the expected incidents in both runs: **%d/%d**. "
+                + "Pipeline time per frame (one caller, decode included): every frame %.1f ms, scheduled %.1f ms.%n%n",
+                ok, all.size(), microsAll / 80 / 1e3, microsSch / 80 / 1e3));
+        StageScheduler.Coverage c = scheduled.coverage("clip");
+        md.append("Scheduled coverage over the 80 frames: ");
+        md.append(StageScheduler.SCHEDULED.stream().filter(st -> c.runs().containsKey(st)).map(st -> String.format(Locale.ROOT,
+                "%s %d runs (longest %.0f s between two)", st.id(), c.runs().get(st),
+                c.longestGapMillis().getOrDefault(st, 0L) / 1000.0)).collect(Collectors.joining(", ")));
+        md.append(" (spoof and gaze run only on frames with a face, gaze only on faces turned less than 45 degrees).\n");
+    }
+
+    private static String raised(SegmentResult r) {
+        String s = r.incidentTypes().stream().map(t -> String.format(Locale.ROOT, "%s (%.0f s)", t, r.delayMillis(t) / 1000.0))
+                .collect(Collectors.joining(", "));
+        return s.isEmpty() ? "none" : s;
     }
 }

@@ -1,6 +1,10 @@
 package org.campusproctor.vision.bench;
 
+import org.campusproctor.vision.application.StageSchedule;
+import org.campusproctor.vision.application.StageScheduler;
+import org.campusproctor.vision.incidents.IncidentDetector;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
+import org.campusproctor.vision.pipeline.FramePlan;
 import org.campusproctor.vision.pipeline.FrameDecoder;
 import org.campusproctor.vision.pipeline.FramePipeline;
 import org.campusproctor.vision.pipeline.ModelSession;
@@ -34,7 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Latency and throughput of the models and of the pipeline on real images (the fake-webcam clip's 640x480 frames
  * and the labelled stills), the pipeline's overhead over raw inference, and OpenCV's Haar cascade on the same images.
  * Not a unit test: run it on a quiet machine.
- * <pre>./mvnw -B -o -pl vision-worker test-compile exec:exec@bench [-Dbench.seconds=10] [-Dbench.callers=2] [-Dbench.intraOp=1]</pre>
+ * <pre>./mvnw -B -o -pl vision-worker test-compile exec:exec@bench [-Dbench.seconds=10] [-Dbench.callers=2] [-Dbench.intraOp=1]
+ *     [-Dbench.attempts=16] [-Dbench.scheduleOnly=true] [-Dbench.batchOnly=true]</pre>
+ * {@code bench.scheduleOnly}: only the attempts-interleaved run (every stage on every frame vs the stage schedule);
+ * {@code bench.batchOnly}: only batching across frames.
  * Writes target/benchmark.md. Intra-op threads: {@code -Dcampusproctor.vision.intra-op-threads} (default 1).
  */
 public final class VisionBenchmark {
@@ -70,6 +77,20 @@ public final class VisionBenchmark {
         Set4 face = new Set4("detect+landmarks+pose+spoof", EnumSet.of(Stage.DETECT, Stage.LANDMARKS, Stage.POSE, Stage.MOUTH, Stage.SPOOF));
         try (FramePipeline all = new FramePipeline(weights);
              FramePipeline core = new FramePipeline(weights, PipelineOptions.fromSystemProperties().withStages(face.stages))) {
+            if (Boolean.getBoolean("bench.batchOnly")) {
+                batching(weights, all, decoded.get(0), md);
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, md);
+                System.out.println(md);
+                return;
+            }
+            if (Boolean.getBoolean("bench.scheduleOnly")) {
+                attempts(all, clip, Integer.getInteger("bench.attempts", 16), callers, seconds, md);
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, md);
+                System.out.println(md);
+                return;
+            }
             // --- raw inference per model, one caller, real inputs
             md.append("## Raw inference per model (one caller, batch 1, input = first clip frame resized to the model input)\n\n");
             md.append("| model | input | median ms | p10 ms | p90 ms |\n|---|---|---|---|---|\n");
@@ -120,6 +141,8 @@ public final class VisionBenchmark {
                         fpsMat / Runtime.getRuntime().availableProcessors(), lastForeignCores));
             }
 
+            attempts(all, clip, Integer.getInteger("bench.attempts", 16), callers, seconds, md);
+            batching(weights, all, decoded.get(0), md);
             if (!quick) {
                 haar(core, clip, frames, stills, stillBytes, decoder, md);
             }
@@ -247,6 +270,187 @@ public final class VisionBenchmark {
         stop.set(true);
         finished.await();
         return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Batching across frames: the models with a dynamic batch dimension, one thread, batch 1 run 4 times vs one run
+     * of batch 4 (the same real input), per image.
+     */
+    static void batching(Path weights, FramePipeline p, Mat frame, StringBuilder md) throws Exception {
+        md.append("\n## Batching across frames (one caller, 1 intra-op thread, ms per image)\n\n");
+        md.append("| model | batch 1 | batch 4 | batch 4 / batch 1 |\n|---|---|---|---|\n");
+        org.campusproctor.vision.pipeline.InferenceRuntime runtime = new org.campusproctor.vision.pipeline.InferenceRuntime();
+        org.campusproctor.vision.pipeline.ModelCatalog catalog = new org.campusproctor.vision.pipeline.ModelCatalog(weights);
+        for (String name : List.of(FramePipeline.DETECTOR, FramePipeline.LANDMARKER, "minifasnet_v2")) {
+            ModelSession m = p.model(name);
+            Mat in = new Mat();
+            Imgproc.resize(frame, in, new Size(m.spec().width(), m.spec().height()));
+            float[] one = m.tensor(in);
+            in.release();
+            float[] four = new float[one.length * 4];
+            for (int b = 0; b < 4; b++) {
+                System.arraycopy(one, 0, four, b * one.length, one.length);
+            }
+            try (ai.onnxruntime.OrtSession session = runtime.open(m.spec().file())) {
+                double single = perImage(runtime, session, m, one, 1);
+                double batch = perImage(runtime, session, m, four, 4);
+                md.append(String.format(L, "| %s | %.2f | %.2f | %.2f |%n", name, single, batch, batch / single));
+            }
+        }
+    }
+
+    static double perImage(org.campusproctor.vision.pipeline.InferenceRuntime runtime, ai.onnxruntime.OrtSession session,
+                           ModelSession m, float[] input, int batch) throws Exception {
+        long[] shape = m.spec().nchw() ? new long[]{batch, 3, m.spec().height(), m.spec().width()}
+                : new long[]{batch, m.spec().height(), m.spec().width(), 3};
+        double[] ms = new double[60];
+        for (int i = -10; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            try (ai.onnxruntime.OnnxTensor t = ai.onnxruntime.OnnxTensor.createTensor(runtime.environment(),
+                    java.nio.FloatBuffer.wrap(input), shape);
+                 ai.onnxruntime.OrtSession.Result r = session.run(Map.of(m.spec().inputName(), t))) {
+                r.size();
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t0) / 1e6 / batch;
+            }
+        }
+        Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
+    /** One attempt-interleaved run: throughput, CPU per frame, foreign load, stage coverage. */
+    record AttemptsRun(long frames, double fps, double coreMsPerFrame, double foreignCores, Map<Stage, Double> runsPerFrame,
+                       Map<Stage, Long> longestGapMillis, int incidents, double trackedOnlyMs) {
+    }
+
+    /**
+     * The pipeline as the server runs it: {@code attempts} attempts each sending the clip (every 6th frame, one frame
+     * every 2 s, each attempt starting at another point of it), interleaved in arrival order; each attempt's frames
+     * go to one caller in order (as the frames queue's message groups do), {@code callers} callers; per frame the
+     * worker's steps: schedule, JPEG decode + pipeline, schedule record, incident rules; face match against an
+     * enrolment from the clip. Every stage on every frame vs the default schedule.
+     */
+    static void attempts(FramePipeline p, Clip clip, int attempts, int callers, int seconds, StringBuilder md) throws Exception {
+        List<byte[]> whole = new ArrayList<>();
+        List<byte[]> calm = new ArrayList<>();
+        for (int i = 0; i < clip.frames().size(); i += 6) {
+            whole.add(clip.frames().get(i));
+            if (clip.segmentOf(i).startS() == 0) { // one person: the enrolment's
+                calm.add(clip.frames().get(i));
+            }
+        }
+        float[] enrolment = p.activeStages().contains(Stage.MATCH) ? p.enrol(clip.frames().get(0)) : null;
+        md.append("\n## Attempts interleaved at 0.5 frames/s each, every stage on every frame vs the stage schedule\n\n");
+        md.append(String.format(L, "%d attempts, each sending a sequence of clip frames 2 s apart (starting at different points, "
+                + "repeated), in arrival order; an attempt's frames go to one of %d callers in order (message groups); per frame: "
+                + "schedule, JPEG decode + pipeline (stages %s, face match against an enrolment from the clip), incident rules. "
+                + "Sequences: the whole clip (every 6th frame: %d frames, 38 %% of them without a face or with two, where the "
+                + "detector runs on every frame, and four people) and a calm candidate (the first segment: the enrolled person facing "
+                + "the camera, %d frames). core ms per frame "
+                + "= this process's CPU time / frames. Measured after %d frames of every attempt, for %d s.%n%n", attempts,
+                callers, p.activeStages(), whole.size(), calm.size(), WARM_ROUNDS, seconds));
+        md.append("| sequence | schedule | frames/s | core ms per frame | cores used by other processes | stage runs per frame "
+                + "(detect, gaze, spoof, match, objects) | longest gap between runs over all attempts, s | tracked-only frame, ms |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (List<byte[]> sequence : List.of(whole, calm)) {
+            for (StageSchedule schedule : List.of(StageSchedule.EVERY_FRAME, StageSchedule.defaults(), LONGER)) {
+                AttemptsRun r = attemptsRun(p, sequence, enrolment, schedule, attempts, callers, seconds);
+                String label = schedule.equals(StageSchedule.EVERY_FRAME) ? "every stage, every frame"
+                        : schedule.equals(LONGER) ? "longer intervals" : "default schedule";
+                md.append(String.format(L, "| %s | %s | %.1f | %.2f | %.2f | %s | %s | %s |%n", sequence == whole ? "whole clip"
+                                : "calm candidate", label, r.fps, r.coreMsPerFrame, r.foreignCores,
+                        StageScheduler.SCHEDULED.stream().map(s -> String.format(L, "%.2f", r.runsPerFrame.getOrDefault(s, 0.0)))
+                                .collect(java.util.stream.Collectors.joining(" / ")),
+                        StageScheduler.SCHEDULED.stream().map(s -> String.format(L, "%.0f", r.longestGapMillis.getOrDefault(s, 0L) / 1000.0))
+                                .collect(java.util.stream.Collectors.joining(" / ")),
+                        r.trackedOnlyMs > 0 ? String.format(L, "%.2f", r.trackedOnlyMs) : "-"));
+            }
+        }
+        md.append("\ntracked-only frame: the pipeline's wall time (decode, FaceMesh once or twice, pose, mouth) on frames where "
+                + "no scheduled stage ran, i.e. the least a frame with a face costs.\n");
+        md.append("\nDefault schedule: ").append(StageSchedule.defaults()).append("; longer intervals: ").append(LONGER).append(".\n");
+    }
+
+    /** A leaner schedule, to show the trade-off: later first evidence for a lower cost. */
+    static final StageSchedule LONGER = new StageSchedule(10_000, 60_000, 20_000, 10_000, 30_000);
+
+    /** A frame where only tracking and what follows it on every frame ran: the floor of a frame's cost. */
+    static final List<String> TRACKED_ONLY = List.of("decode", "track", "landmarks", "pose", "mouth");
+
+    /** Frames per attempt before measuring (24 s of each attempt: longer than the schedule's intervals but one). */
+    static final int WARM_ROUNDS = 12;
+
+    static AttemptsRun attemptsRun(FramePipeline p, List<byte[]> sequence, float[] enrolment, StageSchedule schedule,
+                                   int attempts, int callers, int seconds) throws InterruptedException {
+        StageScheduler scheduler = new StageScheduler(schedule, a -> null, 10_000);
+        IncidentDetector rules = new IncidentDetector();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        AtomicLong incidents = new AtomicLong();
+        AtomicLong trackedOnly = new AtomicLong();
+        AtomicLong trackedOnlyMicros = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(callers);
+        // steady state first: every attempt's first frames run every stage, the schedule applies from its history on
+        CountDownLatch warm = new CountDownLatch(callers);
+        AtomicBoolean measuring = new AtomicBoolean();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            Thread t = new Thread(() -> {
+                // arrival order: round k of every attempt, attempts pinned to callers by number
+                for (long k = 0; !stop.get(); k++) {
+                    if (k == WARM_ROUNDS) {
+                        warm.countDown();
+                    }
+                    for (int a = caller; a < attempts && !stop.get(); a += callers) {
+                        String attempt = "attempt-" + a;
+                        int index = (int) ((k + a * 7L) % sequence.size());
+                        long at = k * 2_000 + a * 2_000L / attempts;
+                        String frameId = attempt + "-" + k;
+                        FramePlan plan = scheduler.plan(attempt, frameId, at);
+                        FrameAnalysis analysis = p.analyse(sequence.get(index), enrolment, plan);
+                        scheduler.record(attempt, frameId, at, analysis);
+                        incidents.addAndGet(rules.onFrame(attempt, frameId, at, analysis).size());
+                        if (measuring.get()) {
+                            done.incrementAndGet();
+                            if (analysis.stages().equals(TRACKED_ONLY)) {
+                                trackedOnly.incrementAndGet();
+                                trackedOnlyMicros.addAndGet(analysis.elapsedMicros());
+                            }
+                        }
+                    }
+                }
+                finished.countDown();
+            });
+            t.start();
+        }
+        warm.await();
+        long[] start = {machineBusyJiffies(), processCpuNanos(), System.nanoTime()};
+        measuring.set(true);
+        Thread.sleep(seconds * 1000L);
+        measuring.set(false);
+        long frames = done.get();
+        double wall = (System.nanoTime() - start[2]) / 1e9;
+        double cpu = (processCpuNanos() - start[1]) / 1e9;
+        double machine = (machineBusyJiffies() - start[0]) / 100.0 / wall;
+        stop.set(true);
+        finished.await();
+        Map<Stage, Double> runs = new java.util.EnumMap<>(Stage.class);
+        Map<Stage, Long> gaps = new java.util.EnumMap<>(Stage.class);
+        long seen = 0;
+        for (int a = 0; a < attempts; a++) {
+            StageScheduler.Coverage c = scheduler.coverage("attempt-" + a);
+            if (c == null) {
+                continue;
+            }
+            seen += c.frames();
+            c.runs().forEach((s, n) -> runs.merge(s, (double) n, Double::sum));
+            c.longestGapMillis().forEach((s, g) -> gaps.merge(s, g, Math::max));
+        }
+        long total = seen;
+        runs.replaceAll((s, n) -> n / total);
+        return new AttemptsRun(frames, frames / wall, cpu * 1000 / frames, Math.max(0, machine - cpu / wall), runs, gaps,
+                (int) incidents.get(), trackedOnlyMicros.get() / 1e3 / Math.max(1, trackedOnly.get()));
     }
 
     static void haar(FramePipeline core, Clip clip, List<byte[]> frames, List<Labels.Still> stills, List<byte[]> stillBytes,

@@ -201,4 +201,74 @@ class IncidentDetectorTest {
         d.onFrame("b", "f0", T0 + 120_000, frame(List.of(), List.of()));
         assertEquals(1, d.trackedAttempts());
     }
+
+    // --- frames where the attempt's schedule skipped a stage: neutral for that stage's rules
+
+    /** A frame where the attempt's lone face was tracked (no detector run) and only the listed stages ran. */
+    static FrameAnalysis tracked(FaceAnalysis face, List<DetectedObject> objects) {
+        return new FrameAnalysis(640, 480, "CPU", 1, List.of("decode", "track", "landmarks", "pose"), 1000,
+                List.of(face), List.of(), objects, Map.of());
+    }
+
+    @Test
+    void trackedFramesNeitherEndNorExtendSeveralFaces() {
+        FrameAnalysis two = frame(List.of(face(0, 0, null, null), face(5, 0, null, null)), List.of());
+        FrameAnalysis track = tracked(face(0, 0, null, null), null);
+        assertEquals(List.of(), detector.onFrame("a", "f0", T0, two));
+        assertEquals(List.of(), detector.onFrame("a", "f1", T0 + 500, track), "a tracked frame cannot count faces");
+        List<VisionIncident> raised = detector.onFrame("a", "f2", T0 + 1_000, two);
+        assertEquals(List.of(IncidentType.MULTIPLE_FACES), raised.stream().map(VisionIncident::type).toList());
+        assertEquals(List.of("f0", "f2"), raised.get(0).frameIds());
+        // a detector run that finds one face ends the episode, as before
+        detector.onFrame("b", "f0", T0, two);
+        detector.onFrame("b", "f1", T0 + 500, frame(List.of(face(0, 0, null, null)), List.of()));
+        assertEquals(List.of(), detector.onFrame("b", "f2", T0 + 1_000, two));
+    }
+
+    @Test
+    void framesWithoutTheObjectDetectorNeitherEndNorExtendSeveralPersons() {
+        DetectedObject person = new DetectedObject(0, "person", 0.8, new Box(0, 0, 10, 10));
+        FrameAnalysis persons = tracked(face(0, 0, null, null), List.of(person, person));
+        assertEquals(List.of(), detector.onFrame("a", "f0", T0, persons));
+        assertEquals(List.of(), detector.onFrame("a", "f1", T0 + 500, tracked(face(0, 0, null, null), null)));
+        assertEquals(1, detector.onFrame("a", "f2", T0 + 1_000, persons).size());
+    }
+
+    @Test
+    void spoofCountsConsecutiveEvaluationsNotFrames() {
+        FrameAnalysis spoof = tracked(face(0, 0, 0.1, null), null);
+        FrameAnalysis skipped = tracked(face(0, 0, null, null), null);
+        List<VisionIncident> raised = new ArrayList<>();
+        for (int i = 0; i < 9; i++) { // spoof scored on every other frame
+            raised.addAll(detector.onFrame("a", "f" + i, T0 + i * 2_000L, i % 2 == 0 ? spoof : skipped));
+        }
+        assertEquals(List.of(IncidentType.SPOOF_SUSPECTED), raised.stream().map(VisionIncident::type).toList());
+        assertEquals(List.of("f0", "f2", "f4", "f6", "f8"), raised.get(0).frameIds());
+        // a live evaluation in between still ends the episode
+        for (int i = 0; i < 9; i++) {
+            FrameAnalysis a = i == 4 ? tracked(face(0, 0, 0.9, null), null) : i % 2 == 0 ? spoof : skipped;
+            assertEquals(List.of(), detector.onFrame("b", "f" + i, T0 + i * 2_000L, a));
+        }
+    }
+
+    @Test
+    void phoneCountsObjectDetectorRuns() {
+        DetectedObject phone = new DetectedObject(67, "cell phone", 0.7, new Box(0, 0, 10, 10));
+        assertEquals(List.of(), detector.onFrame("a", "f0", T0, tracked(face(0, 0, null, null), List.of(phone))));
+        for (int i = 1; i < 4; i++) {
+            assertEquals(List.of(), detector.onFrame("a", "f" + i, T0 + i * 2_000L, tracked(face(0, 0, null, null), null)));
+        }
+        List<VisionIncident> raised = detector.onFrame("a", "f4", T0 + 8_000, tracked(face(0, 0, null, null), List.of(phone)));
+        assertEquals(List.of(IncidentType.PHONE_SEEN), raised.stream().map(VisionIncident::type).toList());
+    }
+
+    @Test
+    void trackedFramesStillCountAsAFaceAndStillJudgeThePose() {
+        FrameAnalysis away = tracked(face(-60, 0, null, null), null);
+        List<VisionIncident> raised = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            raised.addAll(detector.onFrame("a", "f" + i, T0 + i * 1_000L, away));
+        }
+        assertEquals(List.of(IncidentType.LOOKING_AWAY), raised.stream().map(VisionIncident::type).toList());
+    }
 }

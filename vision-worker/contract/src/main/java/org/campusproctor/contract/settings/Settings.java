@@ -86,6 +86,25 @@ public final class Settings {
             "Most faces analysed per frame.", range(1, 32));
     public static final Setting<Double> VISION_OBJECT_MIN_SCORE = app("campusproctor.vision.object-min-score", "0.35",
             "Object detector score from which an object is reported.", fraction());
+    // Per-attempt stage schedule (defaults for one frame every 2 s per attempt): how long a stage may go without
+    // running on an attempt's frames; "by need" it runs on every frame while its last result could raise an incident
+    public static final Setting<Integer> VISION_DETECT_EVERY_MS = app("campusproctor.vision.detect-every-ms", "6000",
+            "Longest time between two face-detector runs on an attempt's frames; in between, the landmark model follows "
+                    + "the attempt's lone face from its previous frame. The detector runs at once when that face is lost, "
+                    + "and on every frame while the last run found no face or several. 0: on every frame.",
+            range(0, 3_600_000));
+    public static final Setting<Integer> VISION_OBJECTS_EVERY_MS = app("campusproctor.vision.objects-every-ms", "20000",
+            "Longest time between two object-detector runs (phones, persons) on an attempt's frames; on every frame while "
+                    + "the last run saw a phone or several persons. 0: on every frame.", range(0, 3_600_000));
+    public static final Setting<Integer> VISION_SPOOF_EVERY_MS = app("campusproctor.vision.spoof-every-ms", "8000",
+            "Longest time between two anti-spoof evaluations of an attempt's face; on every frame while the last one "
+                    + "was below the live score. 0: on every frame.", range(0, 3_600_000));
+    public static final Setting<Integer> VISION_GAZE_EVERY_MS = app("campusproctor.vision.gaze-every-ms", "6000",
+            "Longest time between two gaze (iris) estimates of an attempt's face; on every frame while the last one "
+                    + "looked away. 0: on every frame.", range(0, 3_600_000));
+    public static final Setting<Integer> VISION_MATCH_EVERY_MS = app("campusproctor.vision.match-every-ms", "10000",
+            "Longest time between two face matches against the attempt's enrolment photo; on every frame while one of "
+                    + "the recent matches failed. 0: on every frame.", range(0, 3_600_000));
 
 
     // --- Read by server-config only ----------------------------------------------------------------------------------
@@ -106,7 +125,8 @@ public final class Settings {
             DEMO_DATA, WEB_ALLOWED_ORIGINS, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS,
             LOGIN_FAILURE_WINDOW_SECONDS, VISION_CUDA, VISION_INTRA_OP_THREADS, VISION_MAX_SESSION, VISION_STAGES, VISION_OBJECT_CLASSES,
             VISION_MIN_FACE_SCORE, VISION_NMS_IOU, VISION_LANDMARK_EXPAND, VISION_MIN_LANDMARK_SCORE, VISION_MAX_FACES,
-            VISION_OBJECT_MIN_SCORE, DB_URL, DB_USER, DB_PASSWORD, JMS_MAX_DELIVERY_ATTEMPTS,
+            VISION_OBJECT_MIN_SCORE, VISION_DETECT_EVERY_MS, VISION_OBJECTS_EVERY_MS, VISION_SPOOF_EVERY_MS,
+            VISION_GAZE_EVERY_MS, VISION_MATCH_EVERY_MS, DB_URL, DB_USER, DB_PASSWORD, JMS_MAX_DELIVERY_ATTEMPTS,
             JMS_REDELIVERY_DELAY_MS, JMS_MAX_REDELIVERY_DELAY_MS);
 
     private Settings() {

@@ -1,0 +1,14 @@
+package org.campusproctor.vision.pipeline;
+
+/**
+ * Which stages run on one frame of an attempt, as its schedule decides: the face detector or tracking of the
+ * attempt's face from its previous frame, and the optional stages (each only where it is active at all). Landmarks,
+ * pose and mouth run on every frame with a face.
+ *
+ * @param track  the face to follow from the previous frame, or null: run the face detector
+ */
+public record FramePlan(TrackedFace track, boolean gaze, boolean spoof, boolean match, boolean objects) {
+
+    /** Every active stage, faces detected. */
+    public static final FramePlan EVERYTHING = new FramePlan(null, true, true, true, true);
+}
