@@ -7,14 +7,20 @@ import org.campusproctor.application.ExamAuthoring;
 import org.campusproctor.application.Page;
 import org.campusproctor.application.RegistrationDesk;
 import org.campusproctor.domain.exam.AnswerKey;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ProctoringSettings;
 import org.campusproctor.domain.exam.QuestionType;
 import org.campusproctor.domain.registration.Registration;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +40,31 @@ public class ExamConsole implements Serializable {
 
     public record QuestionRow(String id, int position, String type, String prompt, BigDecimal points,
                               List<String> choices) implements Serializable {
+    }
+
+    /** One incident threshold of the editor: its name, what it means (with its unit) and the platform default. */
+    public record ThresholdRow(String name, String label, Number defaultValue) implements Serializable {
+    }
+
+    // what each threshold of IncidentThresholds means, in the order the editor shows them
+    private static final Map<String, String> THRESHOLD_LABELS = thresholdLabels();
+
+    private static Map<String, String> thresholdLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("noFaceForMillis", "No face for (ms)");
+        m.put("multipleFacesForMillis", "Several faces for (ms)");
+        m.put("maxYawDegrees", "Head turned more than (yaw, degrees)");
+        m.put("maxPitchDegrees", "Head tilted more than (pitch, degrees)");
+        m.put("maxGazeOffset", "Gaze off-centre more than (0..1)");
+        m.put("lookingAwayForMillis", "Looking away for (ms)");
+        m.put("minLiveScore", "Live score below (spoof, 0..1)");
+        m.put("spoofFrames", "Spoof in consecutive frames");
+        m.put("maxMatchDistance", "Face-match distance above (mismatch)");
+        m.put("mismatchFrames", "Mismatching frames");
+        m.put("minPhoneScore", "Phone score from (0..1)");
+        m.put("phoneFrames", "Phone seen in frames");
+        m.put("maxGapMillis", "A gap between frames ends an episode after (ms)");
+        return m;
     }
 
     public record RegistrationRow(String id, String candidate, String proctor, long extraMinutes, String accommodations,
@@ -64,6 +95,14 @@ public class ExamConsole implements Serializable {
     private String choices;
     private String key;
     private Integer retentionDays;
+    // proctoring form
+    private boolean webcamRequired;
+    private boolean screenRecordingRequired;
+    private boolean identityCheckRequired;
+    private Integer frameIntervalSeconds;
+    private Integer reviewRiskThreshold;
+    private Integer incidentAlertCount;
+    private final Map<String, String> thresholds = new LinkedHashMap<>(); // as typed; blank: the default
     // allowances form
     private String registration;
     private Long extraMinutes;
@@ -83,6 +122,17 @@ public class ExamConsole implements Serializable {
                     e.mediaRetentionDays() == null ? "default" : e.mediaRetentionDays() + " days",
                     e.status().name().equals("DRAFT"));
             retentionDays = e.mediaRetentionDays();
+            ProctoringSettings p = e.proctoring();
+            webcamRequired = p.webcamRequired();
+            screenRecordingRequired = p.screenRecordingRequired();
+            identityCheckRequired = p.identityCheckRequired();
+            frameIntervalSeconds = p.frameIntervalSeconds();
+            reviewRiskThreshold = p.reviewRiskThreshold();
+            incidentAlertCount = p.incidentAlertCount();
+            Map<String, Number> overrides = p.incidentThresholds().asMap();
+            thresholds.clear();
+            THRESHOLD_LABELS.keySet().forEach(name -> thresholds.put(name,
+                    overrides.containsKey(name) ? overrides.get(name).toString() : ""));
             questions = e.questions().stream().map(q -> new QuestionRow(q.id(), q.position(), q.type().name(),
                     q.prompt(), q.points(), q.choices())).toList();
         } catch (RuntimeException e) {
@@ -177,6 +227,36 @@ public class ExamConsole implements Serializable {
         }
     }
 
+    /** Saves the proctoring settings and threshold overrides; allowed after publication (the next frames use them). */
+    public void saveProctoring() {
+        try {
+            Map<String, Number> overrides = new TreeMap<>();
+            thresholds.forEach((name, text) -> {
+                if (text != null && !text.isBlank()) {
+                    try {
+                        overrides.put(name, new BigDecimal(text.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException("incident threshold " + name + " must be a number");
+                    }
+                }
+            });
+            authoring.changeProctoring(id, new ProctoringSettings(webcamRequired, screenRecordingRequired,
+                    identityCheckRequired, frameIntervalSeconds == null ? 0 : frameIntervalSeconds,
+                    reviewRiskThreshold == null ? -1 : reviewRiskThreshold,
+                    incidentAlertCount == null ? 1 : incidentAlertCount), overrides);
+            Messages.info("Proctoring settings saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public List<ThresholdRow> getThresholdRows() {
+        Map<String, Number> defaults = IncidentThresholds.DEFAULTS.asMap();
+        return THRESHOLD_LABELS.entrySet().stream()
+                .map(t -> new ThresholdRow(t.getKey(), t.getValue(), defaults.get(t.getKey()))).toList();
+    }
+
     public void editAllowances(RegistrationRow r) {
         registration = r.id();
         extraMinutes = r.extraMinutes();
@@ -221,6 +301,20 @@ public class ExamConsole implements Serializable {
     public void setKey(String key) { this.key = key; }
     public Integer getRetentionDays() { return retentionDays; }
     public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+    public boolean isWebcamRequired() { return webcamRequired; }
+    public void setWebcamRequired(boolean webcamRequired) { this.webcamRequired = webcamRequired; }
+    public boolean isScreenRecordingRequired() { return screenRecordingRequired; }
+    public void setScreenRecordingRequired(boolean v) { this.screenRecordingRequired = v; }
+    public boolean isIdentityCheckRequired() { return identityCheckRequired; }
+    public void setIdentityCheckRequired(boolean v) { this.identityCheckRequired = v; }
+    public Integer getFrameIntervalSeconds() { return frameIntervalSeconds; }
+    public void setFrameIntervalSeconds(Integer v) { this.frameIntervalSeconds = v; }
+    public Integer getReviewRiskThreshold() { return reviewRiskThreshold; }
+    public void setReviewRiskThreshold(Integer v) { this.reviewRiskThreshold = v; }
+    public Integer getIncidentAlertCount() { return incidentAlertCount; }
+    public void setIncidentAlertCount(Integer v) { this.incidentAlertCount = v; }
+    /** Threshold overrides as typed, by name (the form writes into it); blank: the default. */
+    public Map<String, String> getThresholds() { return thresholds; }
     public String getRegistration() { return registration; }
     public Long getExtraMinutes() { return extraMinutes; }
     public void setExtraMinutes(Long extraMinutes) { this.extraMinutes = extraMinutes; }
