@@ -149,6 +149,7 @@ class ConsolesBrowserIT {
     void proctoringSettingsAndEssayGrading() throws Exception {
         Client registrar = Client.demo("registrar");
         Client candidate = Scenario.newUser("candidate");
+        Client proctor = Scenario.newUser("proctor");
         JsonObject exam = Scenario.exam(registrar, 600, false, List.of(
                 Scenario.question("SHORT_TEXT", "Capital of France?", 1).add("acceptedAnswers", Scenario.arr("Paris")).build(),
                 Scenario.question("ESSAY", "Is proctoring proportionate?", 5).build()));
@@ -186,6 +187,21 @@ class ConsolesBrowserIT {
                     + "EXAM_PROCTORING_CHANGED&targetId=" + examId));
             assertEquals("frameIntervalSeconds 5 -> 7; maxYawDegrees default -> 40.0",
                     audit.getJsonArray("items").getJsonObject(0).getString("detail"));
+
+            // the attempt is assigned to nobody: the registrar assigns a proctor (only a proctor account will do)
+            await(browser, d -> text(d).contains("(no proctor) 1"), WAIT);
+            proctor.expect(404, proctor.get(base));
+            browser.driver.findElement(By.cssSelector("button[id$=':allowances']")).click();
+            type(browser, "input[id='exam:assigned-proctor']", candidate.username);
+            browser.find("#exam\\:save-proctor").click();
+            await(browser, d -> text(d).contains(candidate.username + " is not a proctor"), WAIT);
+            type(browser, "input[id='exam:assigned-proctor']", proctor.username);
+            browser.find("#exam\\:save-proctor").click();
+            await(browser, d -> text(d).contains("Proctor " + proctor.username + " assigned")
+                    && text(d).contains(proctor.username + " 1"), WAIT);
+            check(browser, "exam-sessions");
+            assertEquals(proctor.username, proctor.expect(200, proctor.get(base)).getString("proctor"),
+                    "the new proctor reads the attempt");
 
             browser.find("a[id$=':grading']").click();
             await(browser, d -> browser.path().equals("/registrar/grading.xhtml")

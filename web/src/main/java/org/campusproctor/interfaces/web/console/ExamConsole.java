@@ -67,6 +67,10 @@ public class ExamConsole implements Serializable {
         return m;
     }
 
+    /** One proctor of the exam with their number of candidates (proctor null: the registrations without one). */
+    public record SessionRow(String proctor, long candidates) implements Serializable {
+    }
+
     public record RegistrationRow(String id, String candidate, String proctor, long extraMinutes, String accommodations,
                                   boolean photo) implements Serializable {
         static RegistrationRow of(Registration r) {
@@ -107,6 +111,8 @@ public class ExamConsole implements Serializable {
     private String registration;
     private Long extraMinutes;
     private String accommodations;
+    private String assignedProctor; // the proctor form's username
+    private List<SessionRow> sessions = List.of();
 
     /** f:viewAction: loads the exam named by the id parameter. */
     public void load() {
@@ -133,6 +139,7 @@ public class ExamConsole implements Serializable {
             thresholds.clear();
             THRESHOLD_LABELS.keySet().forEach(name -> thresholds.put(name,
                     overrides.containsKey(name) ? overrides.get(name).toString() : ""));
+            sessions = sessions();
             questions = e.questions().stream().map(q -> new QuestionRow(q.id(), q.position(), q.type().name(),
                     q.prompt(), q.points(), q.choices())).toList();
         } catch (RuntimeException e) {
@@ -261,6 +268,23 @@ public class ExamConsole implements Serializable {
         registration = r.id();
         extraMinutes = r.extraMinutes();
         accommodations = r.accommodations();
+        assignedProctor = r.proctor();
+    }
+
+    private List<SessionRow> sessions() {
+        return desk.proctorSessions(id).stream().map(p -> new SessionRow(p.proctor(), p.candidates())).toList();
+    }
+
+    /** Assigns the proctor typed in the form to the registration being changed (also to its attempt). */
+    public void saveProctor() {
+        try {
+            desk.assignProctor(registration, assignedProctor == null ? null : assignedProctor.trim());
+            Messages.info("Proctor " + assignedProctor.trim() + " assigned");
+            registration = null;
+            sessions = sessions();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
     }
 
     public void saveAllowances() {
@@ -316,6 +340,10 @@ public class ExamConsole implements Serializable {
     /** Threshold overrides as typed, by name (the form writes into it); blank: the default. */
     public Map<String, String> getThresholds() { return thresholds; }
     public String getRegistration() { return registration; }
+    public String getAssignedProctor() { return assignedProctor; }
+    public void setAssignedProctor(String assignedProctor) { this.assignedProctor = assignedProctor; }
+    /** The exam's proctors with their number of candidates (null proctor: registrations without one). */
+    public List<SessionRow> getSessions() { return sessions; }
     public Long getExtraMinutes() { return extraMinutes; }
     public void setExtraMinutes(Long extraMinutes) { this.extraMinutes = extraMinutes; }
     public String getAccommodations() { return accommodations; }
