@@ -53,6 +53,12 @@ class ConsolesBrowserIT {
             browser.find("#exam\\:save-question").click();
             await(browser, d -> text(d).contains("Question added") && text(d).contains("○ 4"), WAIT);
             check(browser, "exam-editor");
+            Path bank = Files.createTempFile("questions", ".json");
+            Files.writeString(bank, "{\"format\":1,\"questions\":[{\"type\":\"TRUE_FALSE\",\"prompt\":\"Imported from a file?\","
+                    + "\"points\":1,\"correctBoolean\":true}]}", StandardCharsets.UTF_8);
+            browser.find("input[type=file][id='bank:bank-file']").sendKeys(bank.toString());
+            browser.find("#bank\\:import-questions").click();
+            await(browser, d -> text(d).contains("1 question(s) imported") && text(d).contains("Imported from a file?"), WAIT);
             browser.find("#exam\\:publish").click();
             await(browser, d -> "PUBLISHED".equals(d.findElement(By.id("status")).getText()), WAIT);
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.campusproctor.application.ExamAuthoring;
 import org.campusproctor.application.Page;
+import org.campusproctor.application.QuestionBankFiles;
 import org.campusproctor.application.RegistrationDesk;
 import org.campusproctor.domain.exam.AnswerKey;
 import org.campusproctor.contract.vision.IncidentThresholds;
@@ -85,6 +86,9 @@ public class ExamConsole implements Serializable {
     @Inject
     private RegistrationDesk desk;
 
+    @Inject
+    private QuestionBankFiles bankFiles;
+
     private String id;
     private Settings settings;
     private List<QuestionRow> questions = List.of();
@@ -112,6 +116,7 @@ public class ExamConsole implements Serializable {
     private Long extraMinutes;
     private String accommodations;
     private String assignedProctor; // the proctor form's username
+    private transient jakarta.servlet.http.Part bankFile;
     private List<SessionRow> sessions = List.of();
 
     /** f:viewAction: loads the exam named by the id parameter. */
@@ -212,6 +217,28 @@ public class ExamConsole implements Serializable {
         choices = null;
         key = null;
         points = BigDecimal.ONE;
+    }
+
+    /** Adds the questions of the uploaded question-bank file to this draft: all of them, or none (the error names the first bad one). */
+    public void importQuestions() {
+        try {
+            if (bankFile == null || bankFile.getSize() == 0) {
+                throw new InvalidInputException("Choose a question-bank file (JSON)");
+            }
+            if (bankFile.getSize() > QuestionBankFiles.MAX_BYTES) {
+                throw new InvalidInputException("A question-bank file is at most " + QuestionBankFiles.MAX_BYTES + " bytes");
+            }
+            byte[] file;
+            try (java.io.InputStream in = bankFile.getInputStream()) {
+                file = in.readNBytes(QuestionBankFiles.MAX_BYTES + 1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Messages.info(bankFiles.importFile(id, file) + " question(s) imported");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
     }
 
     public void publish() {
@@ -339,6 +366,8 @@ public class ExamConsole implements Serializable {
     public void setIncidentAlertCount(Integer v) { this.incidentAlertCount = v; }
     /** Threshold overrides as typed, by name (the form writes into it); blank: the default. */
     public Map<String, String> getThresholds() { return thresholds; }
+    public jakarta.servlet.http.Part getBankFile() { return bankFile; }
+    public void setBankFile(jakarta.servlet.http.Part bankFile) { this.bankFile = bankFile; }
     public String getRegistration() { return registration; }
     public String getAssignedProctor() { return assignedProctor; }
     public void setAssignedProctor(String assignedProctor) { this.assignedProctor = assignedProctor; }
