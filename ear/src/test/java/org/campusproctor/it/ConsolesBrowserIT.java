@@ -140,8 +140,25 @@ class ConsolesBrowserIT {
             assertTrue(browser.find("#audit\\:export").getAttribute("href").contains("action=ACCOUNT_DISABLED"));
             check(browser, "audit");
 
+            // a frame analysed now shows on the system page: its worker node, a throughput, the models it ran
+            Scenario.Running running = Scenario.running(600);
+            java.net.http.HttpResponse<String> upload = running.candidate().upload("/api/attempts/" + running.attemptId()
+                    + "/frames", "image/jpeg", TestImages.syntheticJpeg(640, 480));
+            assertEquals(202, upload.statusCode(), upload.body());
+            String mediaId = Server.json(upload).getString("mediaId");
+            Client proctor = Client.demo("proctor");
+            String node = Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> proctor.get("/api/frames/" + mediaId + "/analysis"), r -> r.statusCode() == 200,
+                    "the frame's analysis").body();
+            node = Server.json(node).getJsonObject("detail").getString("workerNode");
             browser.find("a[id$='nav-system']").click();
             await(browser, d -> browser.path().equals("/admin/system.xhtml") && text(d).contains("Database schema"), WAIT);
+            assertTrue(text(browser.driver).contains("frames.dlq"), "the queues with their depth");
+            String workerRow = browser.find("[id='system:worker-table_data']").getText();
+            assertTrue(workerRow.contains(node), workerRow);
+            assertTrue(rows(browser.driver, "system:worker-table") >= 1);
+            String models = browser.find("[id='system:worker-table_data'] tr td:last-child").getText();
+            assertTrue(!models.isBlank(), "the models of the latest analysis: " + workerRow);
             check(browser, "system");
         }
     }
