@@ -92,6 +92,9 @@ public class GradingConsole implements Serializable {
             return;
         }
         try {
+            if (points == null) {
+                throw new org.campusproctor.domain.InvalidInputException("Give the points, 0 to " + essay.maxPoints());
+            }
             AttemptView attempt = grading.grade(essay.attemptId(), essay.questionId(), points, comment);
             result = new Result(attempt.candidate(), attempt.score(), attempt.maxScore(), attempt.gradingComplete(),
                     attempt.outcome());
