@@ -71,8 +71,7 @@ public class QuestionBankFiles {
         Exam exam = exam(examId, false);
         List<Item> items = exam.questions().stream().map(QuestionBankFiles::item).toList();
         audit.record("QUESTIONS_EXPORTED", "exam", examId, items.size() + " question(s) with their keys");
-        return JSONB.toJson(new QuestionBank(FORMAT, exam.id(), exam.title(), Instant.now(), items))
-                .getBytes(StandardCharsets.UTF_8);
+        return toJson(new QuestionBank(FORMAT, exam.id(), exam.title(), Instant.now(), items));
     }
 
     /**
@@ -81,6 +80,22 @@ public class QuestionBankFiles {
      * @return how many questions were added
      */
     public int importFile(@NotBlank String examId, @NotNull byte[] file) {
+        QuestionBank bank = parse(file);
+        List<Item> items = bank.questions();
+        Exam exam = exam(examId, true);
+        if (exam.status() != ExamStatus.DRAFT) {
+            throw new RuleViolationException("EXAM_NOT_DRAFT", "Questions can only be imported into a draft exam; "
+                    + examId + " is " + exam.status());
+        }
+        addAll(exam, items); // on a refusal the transaction rolls back: none of the file's questions stays
+        em.flush();
+        audit.record("QUESTIONS_IMPORTED", "exam", examId, items.size() + " question(s)"
+                + (bank.exam() == null ? "" : " from exam " + bank.exam()));
+        return items.size();
+    }
+
+    /** The file read as a question bank of this format with 1..{@value #MAX_QUESTIONS} questions. */
+    static QuestionBank parse(byte[] file) {
         if (file.length > MAX_BYTES) {
             throw new InvalidInputException("A question-bank file is at most " + MAX_BYTES + " bytes");
         }
@@ -93,28 +108,28 @@ public class QuestionBankFiles {
         if (bank == null || !Objects.equals(bank.format(), FORMAT)) {
             throw new InvalidInputException("The file is not a question bank of format " + FORMAT);
         }
-        List<Item> items = bank.questions() == null ? List.of() : bank.questions();
-        if (items.isEmpty() || items.size() > MAX_QUESTIONS) {
+        int count = bank.questions() == null ? 0 : bank.questions().size();
+        if (count == 0 || count > MAX_QUESTIONS) {
             throw new InvalidInputException("A question-bank file holds 1.." + MAX_QUESTIONS + " questions, this one "
-                    + items.size());
+                    + count);
         }
-        Exam exam = exam(examId, true);
-        if (exam.status() != ExamStatus.DRAFT) {
-            throw new RuleViolationException("EXAM_NOT_DRAFT", "Questions can only be imported into a draft exam; "
-                    + examId + " is " + exam.status());
-        }
+        return bank;
+    }
+
+    /** Adds the items to the exam in order; the first one the editor's rules refuse is named. */
+    static void addAll(Exam exam, List<Item> items) {
         for (int i = 0; i < items.size(); i++) {
             try {
                 add(exam, items.get(i));
             } catch (InvalidInputException e) {
-                // the transaction rolls back: none of the file's questions stays
                 throw new InvalidInputException("question " + (i + 1) + ": " + e.getMessage());
             }
         }
-        em.flush();
-        audit.record("QUESTIONS_IMPORTED", "exam", examId, items.size() + " question(s)"
-                + (bank.exam() == null ? "" : " from exam " + bank.exam()));
-        return items.size();
+    }
+
+    /** The file's JSON of these questions. */
+    static byte[] toJson(QuestionBank bank) {
+        return JSONB.toJson(bank).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void add(Exam exam, Item q) {
@@ -174,7 +189,7 @@ public class QuestionBankFiles {
         };
     }
 
-    private static Item item(Question q) {
+    static Item item(Question q) {
         AnswerKey k = q.key();
         QuestionType t = q.type();
         return new Item(t.name(), q.prompt(), q.points(), t.isChoice() ? q.choices() : null,
