@@ -63,6 +63,9 @@ public class GradingConsole implements Serializable {
     /** f:viewAction: the exam named by the exam parameter. */
     public void load() {
         try {
+            if (examId == null || examId.isBlank()) {
+                throw new org.campusproctor.domain.InvalidInputException("Open essay grading from an exam's page");
+            }
             examTitle = authoring.find(examId).title();
         } catch (RuntimeException e) {
             examTitle = null;
