@@ -45,6 +45,9 @@ final class ApiSurface {
             new Endpoint("PUT", "/api/exams/{exam}/questions/{question}/key", REGISTRY, Body.JSON,
                     "{\"type\":\"SHORT_TEXT\",\"acceptedAnswers\":[\"anything\"]}"),
             new Endpoint("POST", "/api/exams/{exam}/archive", REGISTRY, Body.NONE, null),
+            new Endpoint("GET", "/api/exams/{exam}/questions/file", REGISTRY, Body.NONE, null),
+            new Endpoint("POST", "/api/exams/{exam}/questions/file", REGISTRY, Body.JSON,
+                    "{\"format\":1,\"questions\":[{\"type\":\"ESSAY\",\"prompt\":\"forged\",\"points\":1}]}"),
             new Endpoint("POST", "/api/exams/{exam}/registrations", REGISTRY, Body.JSON, "{\"candidate\":\"candidate2\"}"),
             new Endpoint("PUT", "/api/registrations/{registration}/enrolment-photo", REGISTRY, Body.IMAGE, null),
             new Endpoint("POST", "/api/registrations/{registration}/attempt", Set.of(As.OWNER), Body.NONE, null),
@@ -111,6 +114,26 @@ final class ApiSurface {
             new Endpoint("GET", "/api/admin/dead-letters/frames.dlq", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("POST", "/api/system/upload-test", Set.of(As.OWNER, As.OTHER_CANDIDATE, As.ASSIGNED_PROCTOR,
                     As.OTHER_PROCTOR, As.REGISTRAR, As.ADMIN), Body.ANY_BYTES, null));
+
+    /** A page of the staff consoles (path template as above) and who may open it. */
+    record Screen(String path, Set<As> allowed) {
+    }
+
+    private static final Set<As> ADMIN_ONLY = Set.of(As.ADMIN);
+    private static final Set<As> PROCTORS = Set.of(As.ASSIGNED_PROCTOR, As.OTHER_PROCTOR, As.ADMIN);
+
+    static final List<Screen> SCREENS = List.of(
+            new Screen("/proctor/index.xhtml", PROCTORS),
+            new Screen("/registrar/index.xhtml", REGISTRY),
+            new Screen("/registrar/exams.xhtml", REGISTRY),
+            new Screen("/registrar/exam.xhtml?id={exam}", REGISTRY),
+            new Screen("/registrar/grading.xhtml?exam={exam}", REGISTRY),
+            new Screen("/registrar/jobs.xhtml", REGISTRY),
+            new Screen("/registrar/statistics.xhtml", REGISTRY),
+            new Screen("/admin/index.xhtml", ADMIN_ONLY),
+            new Screen("/admin/accounts.xhtml", ADMIN_ONLY),
+            new Screen("/admin/audit.xhtml", ADMIN_ONLY),
+            new Screen("/admin/system.xhtml", ADMIN_ONLY));
 
     final Map<As, Client> clients = new TreeMap<>();
     final Map<String, String> ids = new TreeMap<>();

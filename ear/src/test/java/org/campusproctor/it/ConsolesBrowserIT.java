@@ -1,5 +1,7 @@
 package org.campusproctor.it;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +53,12 @@ class ConsolesBrowserIT {
             browser.find("#exam\\:save-question").click();
             await(browser, d -> text(d).contains("Question added") && text(d).contains("○ 4"), WAIT);
             check(browser, "exam-editor");
+            Path bank = Files.createTempFile("questions", ".json");
+            Files.writeString(bank, "{\"format\":1,\"questions\":[{\"type\":\"TRUE_FALSE\",\"prompt\":\"Imported from a file?\","
+                    + "\"points\":1,\"correctBoolean\":true}]}", StandardCharsets.UTF_8);
+            browser.find("input[type=file][id='bank:bank-file']").sendKeys(bank.toString());
+            browser.find("#bank\\:import-questions").click();
+            await(browser, d -> text(d).contains("1 question(s) imported") && text(d).contains("Imported from a file?"), WAIT);
             browser.find("#exam\\:publish").click();
             await(browser, d -> "PUBLISHED".equals(d.findElement(By.id("status")).getText()), WAIT);
 
@@ -131,10 +140,119 @@ class ConsolesBrowserIT {
             assertTrue(browser.find("#audit\\:export").getAttribute("href").contains("action=ACCOUNT_DISABLED"));
             check(browser, "audit");
 
+            // a frame analysed now shows on the system page: its worker node, a throughput, the models it ran
+            Scenario.Running running = Scenario.running(600);
+            java.net.http.HttpResponse<String> upload = running.candidate().upload("/api/attempts/" + running.attemptId()
+                    + "/frames", "image/jpeg", TestImages.syntheticJpeg(640, 480));
+            assertEquals(202, upload.statusCode(), upload.body());
+            String mediaId = Server.json(upload).getString("mediaId");
+            Client proctor = Client.demo("proctor");
+            String node = Eventually.await(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> proctor.get("/api/frames/" + mediaId + "/analysis"), r -> r.statusCode() == 200,
+                    "the frame's analysis").body();
+            node = Server.json(node).getJsonObject("detail").getString("workerNode");
             browser.find("a[id$='nav-system']").click();
             await(browser, d -> browser.path().equals("/admin/system.xhtml") && text(d).contains("Database schema"), WAIT);
+            assertTrue(text(browser.driver).contains("frames.dlq"), "the queues with their depth");
+            String workerRow = browser.find("[id='system:worker-table_data']").getText();
+            assertTrue(workerRow.contains(node), workerRow);
+            assertTrue(rows(browser.driver, "system:worker-table") >= 1);
+            String models = browser.find("[id='system:worker-table_data'] tr td:last-child").getText();
+            assertTrue(!models.isBlank(), "the models of the latest analysis: " + workerRow);
             check(browser, "system");
         }
+    }
+
+    /**
+     * On a published exam with a submitted attempt: the registrar changes the proctoring settings and an incident
+     * threshold (a threshold out of range is refused, naming it), then grades the essay and sees the attempt's score;
+     * the API and the audit log agree with the page.
+     */
+    @Test
+    void proctoringSettingsAndEssayGrading() throws Exception {
+        Client registrar = Client.demo("registrar");
+        Client candidate = Scenario.newUser("candidate");
+        Client proctor = Scenario.newUser("proctor");
+        JsonObject exam = Scenario.exam(registrar, 600, false, List.of(
+                Scenario.question("SHORT_TEXT", "Capital of France?", 1).add("acceptedAnswers", Scenario.arr("Paris")).build(),
+                Scenario.question("ESSAY", "Is proctoring proportionate?", 5).build()));
+        String examId = exam.getString("id");
+        String registration = Scenario.register(registrar, examId, candidate, null, 0);
+        JsonObject attempt = Scenario.startedAttempt(candidate, registration);
+        String base = "/api/attempts/" + attempt.getString("id");
+        for (JsonValue q : attempt.getJsonArray("questions")) {
+            JsonObject question = q.asJsonObject();
+            String response = question.getString("type").equals("ESSAY") ? "Only with consent.\nAnd a human decides."
+                    : "Paris";
+            candidate.expect(200, candidate.put(base + "/answers/" + question.getString("id"),
+                    Scenario.save(null, response, "s1", 1)));
+        }
+        candidate.expect(200, candidate.post(base + "/submit", null));
+
+        try (Browser browser = Browser.open("grading")) {
+            browser.logIn("registrar", "demo-registrar");
+            browser.go("/registrar/exam.xhtml?id=" + examId);
+            await(browser, d -> "PUBLISHED".equals(d.findElement(By.id("status")).getText()), WAIT);
+            assertEquals("5", browser.find("input[id='exam:frame-interval_input']").getAttribute("value"));
+            type(browser, "input[data-threshold='maxYawDegrees']", "500");
+            browser.find("#exam\\:save-proctoring").click();
+            await(browser, d -> text(d).contains("incident threshold maxYawDegrees must be degrees, 0..180"), WAIT);
+            type(browser, "input[data-threshold='maxYawDegrees']", "40");
+            type(browser, "input[id='exam:frame-interval_input']", "7");
+            browser.find("#exam\\:save-proctoring").click();
+            await(browser, d -> text(d).contains("Proctoring settings saved"), WAIT);
+            check(browser, "exam-proctoring");
+            JsonObject saved = registrar.expect(200, registrar.get("/api/exams/" + examId));
+            assertEquals(7, saved.getInt("frameIntervalSeconds"));
+            assertEquals(40.0, saved.getJsonObject("incidentThresholds").getJsonNumber("maxYawDegrees").doubleValue());
+            assertEquals(1, saved.getJsonObject("incidentThresholds").size(), "only the threshold typed is overridden");
+            JsonObject audit = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action="
+                    + "EXAM_PROCTORING_CHANGED&targetId=" + examId));
+            assertEquals("frameIntervalSeconds 5 -> 7; maxYawDegrees default -> 40.0",
+                    audit.getJsonArray("items").getJsonObject(0).getString("detail"));
+
+            // the attempt is assigned to nobody: the registrar assigns a proctor (only a proctor account will do)
+            await(browser, d -> text(d).contains("(no proctor) 1"), WAIT);
+            proctor.expect(404, proctor.get(base));
+            browser.driver.findElement(By.cssSelector("button[id$=':allowances']")).click();
+            type(browser, "input[id='exam:assigned-proctor']", candidate.username);
+            browser.find("#exam\\:save-proctor").click();
+            await(browser, d -> text(d).contains(candidate.username + " is not a proctor"), WAIT);
+            type(browser, "input[id='exam:assigned-proctor']", proctor.username);
+            browser.find("#exam\\:save-proctor").click();
+            await(browser, d -> text(d).contains("Proctor " + proctor.username + " assigned")
+                    && text(d).contains(proctor.username + " 1"), WAIT);
+            check(browser, "exam-sessions");
+            assertEquals(proctor.username, proctor.expect(200, proctor.get(base)).getString("proctor"),
+                    "the new proctor reads the attempt");
+
+            browser.find("a[id$=':grading']").click();
+            await(browser, d -> browser.path().equals("/registrar/grading.xhtml")
+                    && rows(d, "grading:essay-table") == 1 && text(d).contains(candidate.username), WAIT);
+            check(browser, "grading-list");
+            browser.driver.findElement(By.cssSelector("button[id$=':open']")).click();
+            await(browser, d -> d.findElement(By.id("essay-text")).getText().equals("Only with consent.\nAnd a human decides."), WAIT);
+            assertEquals("Is proctoring proportionate?", browser.find("#essay-prompt").getText());
+            check(browser, "grading-essay");
+            type(browser, "input[id='grading:points_input']", "4");
+            browser.find("#grading\\:comment").sendKeys("Well argued, one source missing.");
+            browser.find("#grading\\:save-grade").click();
+            await(browser, d -> text(d).contains("Essay of " + candidate.username + " graded: 4 of 5 points"), WAIT);
+            assertEquals("5.00 of 6.00", browser.find("#score").getText());
+            assertEquals(0, rows(browser.driver, "grading:essay-table"), "the graded essay left the list");
+            check(browser, "grading-done");
+        }
+        JsonObject graded = registrar.expect(200, registrar.get(base));
+        assertEquals(new java.math.BigDecimal("5.00"), graded.getJsonNumber("score").bigDecimalValue());
+        assertTrue(graded.getBoolean("gradingComplete"), graded.toString());
+        JsonObject audit = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action=ANSWER_GRADED&targetId="
+                + attempt.getString("id")));
+        assertEquals(1, audit.getJsonArray("items").size(), audit.toString());
+    }
+
+    /** Replaces an input's text (select all, then type). */
+    private static void type(Browser browser, String css, String text) {
+        browser.waitVisible(css, WAIT).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
     }
 
     /** axe-core once no request is pending and the pointer rests outside the page's controls. */

@@ -79,6 +79,51 @@ class RegistrarApiIT {
         assertEquals(2, audit.getJsonNumber("total").longValue(), audit.toString());
     }
 
+    /**
+     * A question bank exported from one exam and imported into a draft gives the same questions and keys; a file
+     * with one bad question adds none and names it; a published exam takes no import; only whole files of the format.
+     */
+    @Test
+    void questionBankFilesRoundTrip() throws Exception {
+        Client registrar = Client.demo("registrar");
+        JsonObject source = Scenario.exam(registrar, 600, false, Scenario.everyType());
+        HttpResponse<String> export = registrar.get("/api/exams/" + source.getString("id") + "/questions/file");
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        JsonObject file = Server.json(export);
+        assertEquals(1, file.getInt("format"));
+        assertEquals(6, file.getJsonArray("questions").size());
+        assertEquals(List.of(1), file.getJsonArray("questions").getJsonObject(0).getJsonArray("correctChoices")
+                .getValuesAs(jakarta.json.JsonNumber.class).stream().map(jakarta.json.JsonNumber::intValue).toList(),
+                "answer keys travel with the questions");
+
+        String draft = registrar.expect(201, registrar.post("/api/exams", Json.createObjectBuilder()
+                .add("title", Scenario.unique("imported")).add("durationSeconds", 600).add("passingScore", 50).build()))
+                .getString("id");
+        assertEquals(6, registrar.expect(200, registrar.post("/api/exams/" + draft + "/questions/file", file)).getInt("imported"));
+        JsonObject again = Server.json(registrar.get("/api/exams/" + draft + "/questions/file"));
+        assertEquals(file.getJsonArray("questions"), again.getJsonArray("questions"), "the round trip keeps every question and key");
+
+        // one bad question (an option index out of range) among good ones: nothing is added, the error names it
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder(file.getJsonArray("questions"));
+        items.set(2, Scenario.question("SINGLE_CHOICE", "Bad key", 1).add("choices", Scenario.arr("a", "b"))
+                .add("correctChoices", Json.createArrayBuilder().add(7)));
+        JsonObject bad = Json.createObjectBuilder(file).add("questions", items).build();
+        JsonObject refused = registrar.expect(400, registrar.post("/api/exams/" + draft + "/questions/file", bad));
+        assertTrue(refused.getString("message").startsWith("question 3: Correct options must be indexes 0..1"), refused.toString());
+        assertEquals(6, registrar.expect(200, registrar.get("/api/exams/" + draft)).getJsonArray("questions").size(),
+                "all or nothing");
+        assertEquals(400, registrar.post("/api/exams/" + draft + "/questions/file",
+                Json.createObjectBuilder(file).add("format", 2).build()).statusCode());
+        assertEquals(400, registrar.post("/api/exams/" + draft + "/questions/file",
+                Json.createObjectBuilder().add("format", 1).add("questions", Json.createArrayBuilder()).build()).statusCode());
+        assertEquals(409, registrar.post("/api/exams/" + source.getString("id") + "/questions/file", file).statusCode(),
+                "a published exam's questions stay as candidates see them");
+        Client candidate = Scenario.newUser("candidate");
+        assertEquals(403, candidate.get("/api/exams/" + source.getString("id") + "/questions/file").statusCode(),
+                "the keys are for registrars");
+    }
+
     @Test
     void auditLogIsFilteredAndExported() throws Exception {
         Client admin = Scenario.admin();

@@ -135,6 +135,22 @@ public class ExamAuthoring {
         return new Page<>(items, total, page, size);
     }
 
+    /**
+     * Changes how the exam is proctored and its incident-threshold overrides (validated by
+     * {@link org.campusproctor.contract.vision.IncidentThresholds#validated}; null or empty: the defaults), also after
+     * publication: the next frames carry the new thresholds. Audited with the old and new values of what changed.
+     */
+    public Exam changeProctoring(@NotBlank String examId, @NotNull ProctoringSettings settings,
+                                 java.util.Map<String, ? extends Number> thresholds) {
+        Exam exam = exam(examId, true);
+        ProctoringSettings before = exam.proctoring();
+        ProctoringSettings after = settings.withIncidentThresholds(thresholds);
+        String changes = after.changesFrom(before);
+        exam.changeProctoring(after);
+        audit.record("EXAM_PROCTORING_CHANGED", "exam", examId, changes.isEmpty() ? "nothing changed" : changes);
+        return exam;
+    }
+
     /** How long the exam's media is kept once nothing needs it (null: the retention job's default). */
     public Exam retainMediaFor(@NotBlank String examId, Integer days) {
         Exam exam = exam(examId, true);

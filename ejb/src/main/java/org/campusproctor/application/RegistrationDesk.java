@@ -107,6 +107,43 @@ public class RegistrationDesk {
         return registration;
     }
 
+    /**
+     * Assigns another proctor (an account with the PROCTOR role) to a registration, and to its attempt until the
+     * attempt's review is FINAL (REVIEW_FINAL after it): the proctor watches, acts on and reviews it from then on.
+     * Audited with the old and the new proctor.
+     */
+    public Registration assignProctor(@NotBlank String registrationId, @NotBlank String proctor) {
+        Registration registration = em.find(Registration.class, registrationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (registration == null) {
+            throw new NotFoundException("Registration", registrationId);
+        }
+        requireAccount(proctor, Role.PROCTOR);
+        String before = registration.proctor();
+        for (org.campusproctor.domain.attempt.ExamAttempt attempt : em.createNamedQuery(
+                org.campusproctor.domain.attempt.ExamAttempt.BY_REGISTRATION,
+                org.campusproctor.domain.attempt.ExamAttempt.class).setParameter("registrationId", registrationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            attempt.reassignProctor(proctor);
+        }
+        registration.assignProctor(proctor);
+        audit.record("PROCTOR_ASSIGNED", "registration", registrationId, (before == null ? "none" : before) + " -> " + proctor);
+        return registration;
+    }
+
+    /** One proctor's share of an exam's registrations (proctor null: the registrations without one). */
+    public record ProctorSession(String proctor, long candidates) {
+    }
+
+    /** The exam's proctors with their number of candidates, counted by the database; 404 for an unknown exam. */
+    public java.util.List<ProctorSession> proctorSessions(@NotBlank String examId) {
+        if (examId.length() > 36 || em.find(Exam.class, examId) == null) {
+            throw new NotFoundException("Exam", examId);
+        }
+        return em.createQuery("SELECT r.proctor, COUNT(r) FROM Registration r WHERE r.examId = :examId"
+                        + " GROUP BY r.proctor ORDER BY r.proctor", Object[].class).setParameter("examId", examId)
+                .getResultStream().map(r -> new ProctorSession((String) r[0], (Long) r[1])).toList();
+    }
+
     /** The exam's registrations whose candidate contains the query, by candidate; 404 for an unknown exam. */
     public Page<Registration> registrations(@NotBlank String examId, String query, int page, int size) {
         Page.check(page, size);

@@ -355,6 +355,15 @@ public class ExamAttempt {
         }
     }
 
+    /**
+     * Another proctor watches (and reviews) this attempt from now on; refused once the review is FINAL, when there is
+     * nothing left for a proctor to do.
+     */
+    public void reassignProctor(String proctor) {
+        requireReviewOpen();
+        this.proctor = proctor;
+    }
+
     /** Guard of everything that may happen only before the end (messages, browser events, frames): ATTEMPT_COMPLETED. */
     public void requireNotCompleted() {
         requireNotCompleted("");

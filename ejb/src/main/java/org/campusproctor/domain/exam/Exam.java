@@ -202,6 +202,17 @@ public class Exam {
         return order;
     }
 
+    /**
+     * New proctoring settings, also once published: they apply to what happens next (each frame message carries the
+     * exam's thresholds, so the next frames are judged by the new ones). An archived exam is history.
+     */
+    public void changeProctoring(ProctoringSettings settings) {
+        if (status == ExamStatus.ARCHIVED) {
+            throw new RuleViolationException("EXAM_ARCHIVED", "Exam " + id + " is archived");
+        }
+        this.proctoring = Objects.requireNonNull(settings);
+    }
+
     /** How long media of this exam is kept once nothing needs it (null: the retention job's default). */
     public void retainMediaFor(Integer days) {
         if (days != null && (days < MIN_MEDIA_RETENTION_DAYS || days > MAX_MEDIA_RETENTION_DAYS)) {

@@ -74,6 +74,32 @@ public class ProctoringSettings {
         return new ProctoringSettings(true, false, true, 10, 50, 3);
     }
 
+    /**
+     * What differs from {@code before}, one "name old -> new" per change ("default" for a threshold not overridden),
+     * for the audit log; empty when nothing changed.
+     */
+    public String changesFrom(ProctoringSettings before) {
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        change(changes, "webcamRequired", before.webcamRequired, webcamRequired);
+        change(changes, "screenRecordingRequired", before.screenRecordingRequired, screenRecordingRequired);
+        change(changes, "identityCheckRequired", before.identityCheckRequired, identityCheckRequired);
+        change(changes, "frameIntervalSeconds", before.frameIntervalSeconds, frameIntervalSeconds);
+        change(changes, "reviewRiskThreshold", before.reviewRiskThreshold, reviewRiskThreshold);
+        change(changes, "incidentAlertCount", before.incidentAlertCount, incidentAlertCount);
+        java.util.Map<String, Number> old = before.incidentThresholds().asMap();
+        java.util.Map<String, Number> now = incidentThresholds().asMap();
+        new java.util.TreeSet<>(IncidentThresholds.DEFAULTS.asMap().keySet()).forEach(name ->
+                change(changes, name, old.containsKey(name) ? old.get(name) : "default",
+                        now.containsKey(name) ? now.get(name) : "default"));
+        return String.join("; ", changes);
+    }
+
+    private static void change(java.util.List<String> changes, String name, Object before, Object after) {
+        if (!before.equals(after)) {
+            changes.add(name + " " + before + " -> " + after);
+        }
+    }
+
     public boolean webcamRequired() { return webcamRequired; }
     public boolean screenRecordingRequired() { return screenRecordingRequired; }
     public boolean identityCheckRequired() { return identityCheckRequired; }

@@ -38,6 +38,32 @@ public class DeadLetterBrowser {
     @Inject
     private JMSContext jms;
 
+    /** The queues of the vision pipeline, in the order the system page lists them. */
+    public static final List<String> PIPELINE_QUEUES = List.of(Queues.FRAMES, Queues.VISION_RESULTS, Queues.FRAMES_DLQ,
+            Queues.VISION_RESULTS_DLQ);
+
+    /**
+     * How many messages wait on each queue of the vision pipeline, browsed (nothing is consumed) and counted up to
+     * {@code cap} (a count of cap means "at least"); messages being processed right now are not waiting.
+     */
+    public Map<String, Integer> depths(int cap) {
+        Map<String, Integer> depths = new java.util.LinkedHashMap<>();
+        for (String queue : PIPELINE_QUEUES) {
+            int count = 0;
+            try (QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
+                Enumeration<?> messages = browser.getEnumeration();
+                while (count < cap && messages.hasMoreElements()) {
+                    messages.nextElement();
+                    count++;
+                }
+            } catch (JMSException e) {
+                throw new IllegalStateException("Cannot browse " + queue + ": " + e.getMessage(), e);
+            }
+            depths.put(queue, count);
+        }
+        return depths;
+    }
+
     /** @param limit at most this many messages, 1..1000 */
     public DeadLetters browse(String queue, int limit) {
         if (!QUEUES.contains(queue)) {

@@ -26,6 +26,16 @@ class ProctoringSettingsTest {
     }
 
     @Test
+    void changesNameEachDifferenceWithItsOldAndNewValue() {
+        ProctoringSettings before = ProctoringSettings.defaults().withIncidentThresholds(Map.of("phoneFrames", 3));
+        ProctoringSettings after = new ProctoringSettings(true, true, true, 5, 50, 3)
+                .withIncidentThresholds(Map.of("maxYawDegrees", 40));
+        assertEquals("screenRecordingRequired false -> true; frameIntervalSeconds 10 -> 5; maxYawDegrees default -> 40.0;"
+                + " phoneFrames 3 -> default", after.changesFrom(before));
+        assertEquals("", after.changesFrom(after));
+    }
+
+    @Test
     void noOverridesMeanTheDefaults() {
         assertEquals(IncidentThresholds.NONE, ProctoringSettings.defaults().withIncidentThresholds(Map.of()).incidentThresholds());
         assertEquals(IncidentThresholds.NONE, ProctoringSettings.defaults().withIncidentThresholds(null).incidentThresholds());

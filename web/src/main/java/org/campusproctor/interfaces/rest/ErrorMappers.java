@@ -40,23 +40,35 @@ public final class ErrorMappers {
     }
 
     static Response domain(HttpServletRequest request, DomainException e) {
-        Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
+        return refused(request, status(e), e.code(), e.getMessage());
+    }
+
+    /** The status of a domain refusal, for the API and the consoles alike. */
+    public static Response.Status status(DomainException e) {
+        return e instanceof NotFoundException ? Response.Status.NOT_FOUND
                 : e instanceof InvalidInputException ? Response.Status.BAD_REQUEST
                 : e instanceof AccessRefusedException ? Response.Status.FORBIDDEN
                 : Response.Status.CONFLICT; // a rule of the current state (illegal transition, deadline passed...)
-        return refused(request, status, e.code(), e.getMessage());
     }
 
     /** The one-line record of a refused request. */
     static Response refused(HttpServletRequest request, Response.StatusType status, String code, String message) {
+        logRefusal(request, status.getStatusCode(), code, message);
+        return Response.status(status).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, message)).build();
+    }
+
+    /**
+     * Logs one refusal in the one line format of every refused request (the API's and the consoles' actions):
+     * status, code, method and path, caller and reason, the texts escaped and bounded.
+     */
+    public static void logRefusal(HttpServletRequest request, int status, String code, String message) {
         if (REFUSED.isLoggable(Level.INFO)) {
             String who = request == null || request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
             String where = request == null ? "?" : request.getMethod() + " " + request.getRequestURI();
-            REFUSED.info(() -> status.getStatusCode() + " " + code + " " + Printable.of(where, 300) + " by " + who
+            REFUSED.info(() -> status + " " + code + " " + Printable.of(where, 300) + " by " + who
                     + ": " + Printable.of(message, 300));
         }
-        return Response.status(status).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(code, message)).build();
     }
 
     /** Client errors the JAX-RS runtime raises itself: unknown path (404), method (405), content type (415)... */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.campusproctor.application.ExamAuthoring;
+import org.campusproctor.application.QuestionBankFiles;
 import org.campusproctor.application.RegistrationDesk;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.exam.AnswerKey;
@@ -85,6 +86,30 @@ public class ExamResource {
 
     @Inject
     private ExamAuthoring authoring;
+
+    @Inject
+    private QuestionBankFiles bankFiles;
+
+    /** How many questions an import added. */
+    public record QuestionsImported(int imported) {
+    }
+
+    /** The exam's questions with their keys as a question-bank file (a download). */
+    @GET
+    @Path("{id}/questions/file")
+    public Response exportQuestions(@PathParam("id") String examId) {
+        byte[] file = bankFiles.export(examId); // 404 for an unknown exam: the id below is a real one
+        return Response.ok(file).header("Content-Disposition", "attachment; filename=\"questions-" + examId + ".json\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    /** Adds a question-bank file's questions to a draft exam: all, or none with the first bad one named (400). */
+    @POST
+    @Path("{id}/questions/file")
+    public QuestionsImported importQuestions(@PathParam("id") String examId, java.io.InputStream body) throws java.io.IOException {
+        byte[] file = body == null ? new byte[0] : body.readNBytes(QuestionBankFiles.MAX_BYTES + 1);
+        return new QuestionsImported(bankFiles.importFile(examId, file));
+    }
 
     /** Exams whose title or id contains the query, newest first, a page at a time. */
     @GET

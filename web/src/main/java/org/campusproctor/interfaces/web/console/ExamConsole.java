@@ -5,16 +5,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.campusproctor.application.ExamAuthoring;
 import org.campusproctor.application.Page;
+import org.campusproctor.application.QuestionBankFiles;
 import org.campusproctor.application.RegistrationDesk;
 import org.campusproctor.domain.exam.AnswerKey;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ProctoringSettings;
 import org.campusproctor.domain.exam.QuestionType;
 import org.campusproctor.domain.registration.Registration;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,6 +43,35 @@ public class ExamConsole implements Serializable {
                               List<String> choices) implements Serializable {
     }
 
+    /** One incident threshold of the editor: its name, what it means (with its unit) and the platform default. */
+    public record ThresholdRow(String name, String label, Number defaultValue) implements Serializable {
+    }
+
+    // what each threshold of IncidentThresholds means, in the order the editor shows them
+    private static final Map<String, String> THRESHOLD_LABELS = thresholdLabels();
+
+    private static Map<String, String> thresholdLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("noFaceForMillis", "No face for (ms)");
+        m.put("multipleFacesForMillis", "Several faces for (ms)");
+        m.put("maxYawDegrees", "Head turned more than (yaw, degrees)");
+        m.put("maxPitchDegrees", "Head tilted more than (pitch, degrees)");
+        m.put("maxGazeOffset", "Gaze off-centre more than (0..1)");
+        m.put("lookingAwayForMillis", "Looking away for (ms)");
+        m.put("minLiveScore", "Live score below (spoof, 0..1)");
+        m.put("spoofFrames", "Spoof in consecutive frames");
+        m.put("maxMatchDistance", "Face-match distance above (mismatch)");
+        m.put("mismatchFrames", "Mismatching frames");
+        m.put("minPhoneScore", "Phone score from (0..1)");
+        m.put("phoneFrames", "Phone seen in frames");
+        m.put("maxGapMillis", "A gap between frames ends an episode after (ms)");
+        return m;
+    }
+
+    /** One proctor of the exam with their number of candidates (proctor null: the registrations without one). */
+    public record SessionRow(String proctor, long candidates) implements Serializable {
+    }
+
     public record RegistrationRow(String id, String candidate, String proctor, long extraMinutes, String accommodations,
                                   boolean photo) implements Serializable {
         static RegistrationRow of(Registration r) {
@@ -49,6 +85,9 @@ public class ExamConsole implements Serializable {
 
     @Inject
     private RegistrationDesk desk;
+
+    @Inject
+    private QuestionBankFiles bankFiles;
 
     private String id;
     private Settings settings;
@@ -64,10 +103,21 @@ public class ExamConsole implements Serializable {
     private String choices;
     private String key;
     private Integer retentionDays;
+    // proctoring form
+    private boolean webcamRequired;
+    private boolean screenRecordingRequired;
+    private boolean identityCheckRequired;
+    private Integer frameIntervalSeconds;
+    private Integer reviewRiskThreshold;
+    private Integer incidentAlertCount;
+    private final Map<String, String> thresholds = new LinkedHashMap<>(); // as typed; blank: the default
     // allowances form
     private String registration;
     private Long extraMinutes;
     private String accommodations;
+    private String assignedProctor; // the proctor form's username
+    private transient jakarta.servlet.http.Part bankFile;
+    private List<SessionRow> sessions = List.of();
 
     /** f:viewAction: loads the exam named by the id parameter. */
     public void load() {
@@ -83,6 +133,18 @@ public class ExamConsole implements Serializable {
                     e.mediaRetentionDays() == null ? "default" : e.mediaRetentionDays() + " days",
                     e.status().name().equals("DRAFT"));
             retentionDays = e.mediaRetentionDays();
+            ProctoringSettings p = e.proctoring();
+            webcamRequired = p.webcamRequired();
+            screenRecordingRequired = p.screenRecordingRequired();
+            identityCheckRequired = p.identityCheckRequired();
+            frameIntervalSeconds = p.frameIntervalSeconds();
+            reviewRiskThreshold = p.reviewRiskThreshold();
+            incidentAlertCount = p.incidentAlertCount();
+            Map<String, Number> overrides = p.incidentThresholds().asMap();
+            thresholds.clear();
+            THRESHOLD_LABELS.keySet().forEach(name -> thresholds.put(name,
+                    overrides.containsKey(name) ? overrides.get(name).toString() : ""));
+            sessions = sessions();
             questions = e.questions().stream().map(q -> new QuestionRow(q.id(), q.position(), q.type().name(),
                     q.prompt(), q.points(), q.choices())).toList();
         } catch (RuntimeException e) {
@@ -157,6 +219,28 @@ public class ExamConsole implements Serializable {
         points = BigDecimal.ONE;
     }
 
+    /** Adds the questions of the uploaded question-bank file to this draft: all of them, or none (the error names the first bad one). */
+    public void importQuestions() {
+        try {
+            if (bankFile == null || bankFile.getSize() == 0) {
+                throw new InvalidInputException("Choose a question-bank file (JSON)");
+            }
+            if (bankFile.getSize() > QuestionBankFiles.MAX_BYTES) {
+                throw new InvalidInputException("A question-bank file is at most " + QuestionBankFiles.MAX_BYTES + " bytes");
+            }
+            byte[] file;
+            try (java.io.InputStream in = bankFile.getInputStream()) {
+                file = in.readNBytes(QuestionBankFiles.MAX_BYTES + 1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Messages.info(bankFiles.importFile(id, file) + " question(s) imported");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
     public void publish() {
         try {
             authoring.publish(id);
@@ -177,10 +261,57 @@ public class ExamConsole implements Serializable {
         }
     }
 
+    /** Saves the proctoring settings and threshold overrides; allowed after publication (the next frames use them). */
+    public void saveProctoring() {
+        try {
+            Map<String, Number> overrides = new TreeMap<>();
+            thresholds.forEach((name, text) -> {
+                if (text != null && !text.isBlank()) {
+                    try {
+                        overrides.put(name, new BigDecimal(text.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException("incident threshold " + name + " must be a number");
+                    }
+                }
+            });
+            authoring.changeProctoring(id, new ProctoringSettings(webcamRequired, screenRecordingRequired,
+                    identityCheckRequired, frameIntervalSeconds == null ? 0 : frameIntervalSeconds,
+                    reviewRiskThreshold == null ? -1 : reviewRiskThreshold,
+                    incidentAlertCount == null ? 1 : incidentAlertCount), overrides);
+            Messages.info("Proctoring settings saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public List<ThresholdRow> getThresholdRows() {
+        Map<String, Number> defaults = IncidentThresholds.DEFAULTS.asMap();
+        return THRESHOLD_LABELS.entrySet().stream()
+                .map(t -> new ThresholdRow(t.getKey(), t.getValue(), defaults.get(t.getKey()))).toList();
+    }
+
     public void editAllowances(RegistrationRow r) {
         registration = r.id();
         extraMinutes = r.extraMinutes();
         accommodations = r.accommodations();
+        assignedProctor = r.proctor();
+    }
+
+    private List<SessionRow> sessions() {
+        return desk.proctorSessions(id).stream().map(p -> new SessionRow(p.proctor(), p.candidates())).toList();
+    }
+
+    /** Assigns the proctor typed in the form to the registration being changed (also to its attempt). */
+    public void saveProctor() {
+        try {
+            desk.assignProctor(registration, assignedProctor == null ? null : assignedProctor.trim());
+            Messages.info("Proctor " + assignedProctor.trim() + " assigned");
+            registration = null;
+            sessions = sessions();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
     }
 
     public void saveAllowances() {
@@ -221,7 +352,27 @@ public class ExamConsole implements Serializable {
     public void setKey(String key) { this.key = key; }
     public Integer getRetentionDays() { return retentionDays; }
     public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+    public boolean isWebcamRequired() { return webcamRequired; }
+    public void setWebcamRequired(boolean webcamRequired) { this.webcamRequired = webcamRequired; }
+    public boolean isScreenRecordingRequired() { return screenRecordingRequired; }
+    public void setScreenRecordingRequired(boolean v) { this.screenRecordingRequired = v; }
+    public boolean isIdentityCheckRequired() { return identityCheckRequired; }
+    public void setIdentityCheckRequired(boolean v) { this.identityCheckRequired = v; }
+    public Integer getFrameIntervalSeconds() { return frameIntervalSeconds; }
+    public void setFrameIntervalSeconds(Integer v) { this.frameIntervalSeconds = v; }
+    public Integer getReviewRiskThreshold() { return reviewRiskThreshold; }
+    public void setReviewRiskThreshold(Integer v) { this.reviewRiskThreshold = v; }
+    public Integer getIncidentAlertCount() { return incidentAlertCount; }
+    public void setIncidentAlertCount(Integer v) { this.incidentAlertCount = v; }
+    /** Threshold overrides as typed, by name (the form writes into it); blank: the default. */
+    public Map<String, String> getThresholds() { return thresholds; }
+    public jakarta.servlet.http.Part getBankFile() { return bankFile; }
+    public void setBankFile(jakarta.servlet.http.Part bankFile) { this.bankFile = bankFile; }
     public String getRegistration() { return registration; }
+    public String getAssignedProctor() { return assignedProctor; }
+    public void setAssignedProctor(String assignedProctor) { this.assignedProctor = assignedProctor; }
+    /** The exam's proctors with their number of candidates (null proctor: registrations without one). */
+    public List<SessionRow> getSessions() { return sessions; }
     public Long getExtraMinutes() { return extraMinutes; }
     public void setExtraMinutes(Long extraMinutes) { this.extraMinutes = extraMinutes; }
     public String getAccommodations() { return accommodations; }

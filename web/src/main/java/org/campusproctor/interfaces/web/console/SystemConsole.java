@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.campusproctor.application.FrameAdmission;
+import org.campusproctor.application.SystemHealth;
 import org.campusproctor.contract.settings.Settings;
 import org.campusproctor.contract.vision.Queues;
 import org.campusproctor.infrastructure.messaging.DeadLetterBrowser;
@@ -13,7 +14,11 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** The administrator's view of the system: schema version, frame backlog, and the dead letters with a replay. */
+/**
+ * The administrator's view of the system: the database (schema version), the broker (messages waiting on each queue of
+ * the vision pipeline), the vision workers (frames analysed per minute in the last 15 minutes and the models of their
+ * latest analysis), the frame backlog, and the dead letters with their reason and a replay.
+ */
 @Named
 @ViewScoped
 public class SystemConsole implements Serializable {
@@ -29,8 +34,30 @@ public class SystemConsole implements Serializable {
         }
     }
 
+    /** A queue and how many messages wait on it ("10000+" at the cap). */
+    public record QueueRow(String queue, String waiting) implements Serializable {
+    }
+
+    /** A worker node's throughput and what its latest analysis ran. */
+    public record WorkerRow(String node, long frames, String perMinute, String lastAnalysedAt, String provider,
+                            String models) implements Serializable {
+        static WorkerRow of(SystemHealth.WorkerThroughput w) {
+            return new WorkerRow(w.workerNode(), w.frames(), String.format(java.util.Locale.ROOT, "%.1f", w.framesPerMinute()),
+                    w.lastAnalysedAt() == null ? "" : w.lastAnalysedAt().toString(),
+                    w.executionProvider() == null ? "" : w.executionProvider(), String.join(", ", w.models()));
+        }
+    }
+
+    private static final int DEPTH_CAP = 10_000;
+
     @Inject
     private SchemaMigration schema;
+
+    @Inject
+    private SystemHealth health;
+
+    private List<QueueRow> queues;
+    private List<WorkerRow> workers;
 
     @Inject
     private FrameAdmission frames;
@@ -52,6 +79,25 @@ public class SystemConsole implements Serializable {
         return Settings.FRAMES_MAX_PENDING.value();
     }
 
+    public List<QueueRow> getQueues() {
+        if (queues == null) {
+            queues = deadLetters.depths(DEPTH_CAP).entrySet().stream().map(e -> new QueueRow(e.getKey(),
+                    e.getValue() >= DEPTH_CAP ? DEPTH_CAP + "+" : e.getValue().toString())).toList();
+        }
+        return queues;
+    }
+
+    public List<WorkerRow> getWorkers() {
+        if (workers == null) {
+            workers = health.workerThroughput().stream().map(WorkerRow::of).toList();
+        }
+        return workers;
+    }
+
+    public long getThroughputWindowMinutes() {
+        return SystemHealth.THROUGHPUT_WINDOW.toMinutes();
+    }
+
     public List<DeadLetterRow> getDeadLetters() {
         if (rows == null) {
             rows = new java.util.ArrayList<>();
@@ -70,5 +116,6 @@ public class SystemConsole implements Serializable {
             Messages.refused(e);
         }
         rows = null;
+        queues = null;
     }
 }
