@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.identity.UserAccount;
@@ -47,8 +48,9 @@ public class BatchJobs {
     public static final String RESULTS_EXPORT = "results-export";
     public static final String CANDIDATE_DATA_EXPORT = "candidate-data-export";
     public static final String CANDIDATE_DATA_ERASURE = "candidate-data-erasure";
+    public static final String REANALYSIS = "reanalysis";
     public static final Set<String> JOBS = Set.of(MEDIA_RETENTION, ENROLMENT_IMPORT, RESULTS_EXPORT,
-            CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE);
+            CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE, REANALYSIS);
 
     @Inject
     private AuditLog audit;
@@ -126,12 +128,55 @@ public class BatchJobs {
                 }
                 checked.setProperty("candidate", candidate);
             }
+            case REANALYSIS -> {
+                if (!session.isCallerInRole(Role.REGISTRAR_NAME)) {
+                    throw new jakarta.ejb.EJBAccessException("Only a registrar re-analyses an exam's frames");
+                }
+                String examId = parameters.getProperty("exam");
+                String attemptId = parameters.getProperty("attempt");
+                if ((examId == null) == (attemptId == null)) {
+                    throw new InvalidInputException("Re-analyse an exam or one attempt: give exam or attempt, not both");
+                }
+                if (examId != null) {
+                    if (examId.length() > 36 || em.find(Exam.class, examId) == null) {
+                        throw new NotFoundException("Exam", examId);
+                    }
+                    checked.setProperty("exam", examId);
+                } else {
+                    if (attemptId.length() > 36 || em.find(ExamAttempt.class, attemptId) == null) {
+                        throw new NotFoundException("Attempt", attemptId);
+                    }
+                    checked.setProperty("attempt", attemptId);
+                }
+                // the frames stored until now: a restart covers the same frames, not those uploaded since
+                checked.setProperty("storedBefore", Long.toString(Instant.now().toEpochMilli()));
+                bounded(parameters, checked, "chunkSize", 1, 500);
+                bounded(parameters, checked, "resultWaitSeconds", 1, 3600);
+            }
             default -> throw new IllegalStateException(jobName);
         }
         checked.setProperty("startedBy", caller());
         long id = operator().start(jobName, checked);
         audit.record("BATCH_JOB_STARTED", "job", jobName, "execution " + id + " " + checked);
         return id;
+    }
+
+    /** Copies an optional whole-number parameter in its range, or refuses it. */
+    private static void bounded(Properties parameters, Properties checked, String name, int min, int max) {
+        String value = parameters.getProperty(name);
+        if (value == null) {
+            return;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                checked.setProperty(name, Integer.toString(n));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInputException(name + " must be a whole number " + min + ".." + max);
     }
 
     private JobFile file(String id, JobFile.Purpose purpose, String parameter) {

@@ -143,6 +143,15 @@ public class ExamAuthoring {
         return exam;
     }
 
+    /** The exam's incident-threshold overrides, replaced (null or empty: the defaults); a re-analysis shows the effect. */
+    public Exam changeIncidentThresholds(@NotBlank String examId, java.util.Map<String, ? extends Number> overrides) {
+        Exam exam = exam(examId, true);
+        exam.changeIncidentThresholds(overrides);
+        audit.record("EXAM_INCIDENT_THRESHOLDS_CHANGED", "exam", examId,
+                exam.proctoring().incidentThresholds().asMap().toString());
+        return exam;
+    }
+
     public Exam find(@NotBlank String examId) {
         Exam exam = exam(examId, false);
         exam.questions(); // loaded inside the transaction for the caller

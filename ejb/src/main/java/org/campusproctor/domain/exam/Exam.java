@@ -211,6 +211,14 @@ public class Exam {
         this.mediaRetentionDays = days;
     }
 
+    /**
+     * Replaces the overrides of the vision workers' incident thresholds (validated; null or empty: the defaults).
+     * Frames analysed from now on and re-analyses use them; what was recorded stays as it was.
+     */
+    public void changeIncidentThresholds(java.util.Map<String, ? extends Number> overrides) {
+        this.proctoring = proctoring.withIncidentThresholds(overrides);
+    }
+
     public static final int MIN_MEDIA_RETENTION_DAYS = 1;
     public static final int MAX_MEDIA_RETENTION_DAYS = 3650;
 

@@ -39,9 +39,22 @@ public class FrameAnalyser {
         FramePipeline p = pipeline.get();
         float[] enrolment = enrolments.lookup(frame.enrolmentStorageKey(), p);
         FrameAnalysis analysis = p.analyse(mediaStore.get(frame.storageKey()), enrolment);
-        incidents.thresholdsOf(frame.attemptId(), frame.incidentThresholds());
-        List<VisionIncident> raised = incidents.detector()
-                .onFrame(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis(), analysis);
+        String key = incidentStateKey(frame);
+        incidents.thresholdsOf(key, frame.incidentThresholds());
+        List<VisionIncident> raised = incidents.detector(frame.reanalysisRunId())
+                .onFrame(key, frame.mediaId(), frame.capturedAtMillis(), analysis).stream()
+                .map(i -> key.equals(frame.attemptId()) ? i : new VisionIncident(i.type(), frame.attemptId(),
+                        i.startedAtMillis(), i.raisedAtMillis(), i.message(), i.evidence(), i.thresholds()))
+                .toList();
         return AnalysisReports.of(frame, SharedVisionPipeline.NODE, analysis, raised);
+    }
+
+    /**
+     * Whose incident-rule state a frame feeds: its attempt's, or for a re-analysis its run's own state of that
+     * attempt (a re-analysis, with other thresholds perhaps, must neither see nor disturb the live episodes).
+     */
+    static String incidentStateKey(FrameToAnalyse frame) {
+        return frame.reanalysisRunId() == null ? frame.attemptId()
+                : "reanalysis-" + frame.reanalysisRunId() + "/" + frame.attemptId();
     }
 }

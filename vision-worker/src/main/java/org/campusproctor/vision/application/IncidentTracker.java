@@ -11,6 +11,10 @@ import java.time.Duration;
  * the frames queue is message-grouped by attempt, so the per-attempt state lives here. Thresholds: the exam's
  * overrides travel with each frame message ({@link #thresholdsOf}); an attempt keeps the thresholds of its first
  * frame seen on this node.
+ * <p>
+ * A re-analysis run (stored frames sent again, {@code FrameToAnalyse.reanalysisRunId}) gets a detector of its own:
+ * its frames carry their old capture times, the detector's clock, which must neither end the live attempts' episodes
+ * nor be ended by them (idle eviction compares capture times). Its state is keyed by run and attempt.
  */
 @ApplicationScoped
 public class IncidentTracker {
@@ -19,8 +23,26 @@ public class IncidentTracker {
     private final LruCache<String, IncidentThresholds> thresholds = new LruCache<>(10_000);
     private final IncidentDetector detector = new IncidentDetector(thresholds::get, Duration.ofHours(6));
 
+    /** Detectors of the re-analysis runs seen lately (a run's ends when it is forgotten). */
+    private final LruCache<String, IncidentDetector> runs = new LruCache<>(64);
+
     public IncidentDetector detector() {
         return detector;
+    }
+
+    /** The live detector (null run) or the run's own. */
+    public IncidentDetector detector(String reanalysisRunId) {
+        if (reanalysisRunId == null) {
+            return detector;
+        }
+        synchronized (runs) {
+            IncidentDetector d = runs.get(reanalysisRunId);
+            if (d == null) {
+                d = new IncidentDetector(thresholds::get, Duration.ofHours(6));
+                runs.put(reanalysisRunId, d);
+            }
+            return d;
+        }
     }
 
     /** Records the thresholds of an attempt's exam from the frame message's overrides (null = defaults). */

@@ -15,7 +15,7 @@ class VisionMessagesTest {
     @Test
     void aFrameMessageCarriesTheEnrolmentAndTheThresholds() {
         FrameToAnalyse frame = new FrameToAnalyse("m", "a", "a/frames/m.jpg", 42L, "enrolment/r/photo.jpg",
-                IncidentThresholds.validated(Map.of("phoneFrames", 1)));
+                IncidentThresholds.validated(Map.of("phoneFrames", 1)), null);
         FrameToAnalyse back = VisionMessages.fromJson(VisionMessages.toJson(frame), FrameToAnalyse.class);
         assertEquals(frame, back);
         assertEquals("enrolment/r/photo.jpg", back.enrolmentStorageKey());
