@@ -52,6 +52,12 @@ public class BatchJobs {
     public static final Set<String> JOBS = Set.of(MEDIA_RETENTION, ENROLMENT_IMPORT, RESULTS_EXPORT,
             CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE, REANALYSIS);
 
+    /** States a restart accepts: ended without completing, or left running by a crash (see {@link #restart}). */
+    public static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED,
+            BatchStatus.STARTED, BatchStatus.STARTING, BatchStatus.STOPPING);
+    /** JBeret's job parameter choosing how a restart treats an execution that is not FAILED or STOPPED. */
+    static final String RESTART_MODE = "jberet.restart.mode";
+
     @Inject
     private AuditLog audit;
 
@@ -104,6 +110,7 @@ public class BatchJobs {
                 if (photos != null) {
                     checked.setProperty("photosFile", file(photos, JobFile.Purpose.ENROLMENT_PHOTOS, "photosFile").id());
                 }
+                bounded(parameters, checked, "chunkSize", 1, 1000);
             }
             case RESULTS_EXPORT -> {
                 String examId = parameters.getProperty("exam");
@@ -190,17 +197,27 @@ public class BatchJobs {
         return file;
     }
 
-    /** Restarts a failed or stopped execution from its last checkpoint; returns the new execution's id. */
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint; returns the new execution's id. An execution
+     * still STARTED (or STARTING, STOPPING) restarts too when it does not run on this node: it was cut short by a
+     * crash, and the job repository keeps its checkpoint (JBeret's restart mode {@code detect}, which refuses an
+     * execution this node is running). Not automatic: with several nodes sharing the repository, only a person can
+     * tell that no other node runs it.
+     */
     public long restart(long executionId) {
         JobExecution execution = existing(executionId);
         if (!JOBS.contains(execution.getJobName())) {
             throw new NotFoundException("Job execution", Long.toString(executionId));
         }
-        if (execution.getBatchStatus() != BatchStatus.FAILED && execution.getBatchStatus() != BatchStatus.STOPPED) {
+        if (!RESTARTABLE.contains(execution.getBatchStatus())) {
             throw new RuleViolationException("NOT_RESTARTABLE", "Execution " + executionId + " is "
-                    + execution.getBatchStatus() + "; only a FAILED or STOPPED one restarts");
+                    + execution.getBatchStatus() + "; only a FAILED, STOPPED or interrupted one restarts");
         }
-        Properties parameters = execution.getJobParameters() == null ? new Properties() : execution.getJobParameters();
+        Properties parameters = new Properties();
+        if (execution.getJobParameters() != null) {
+            parameters.putAll(execution.getJobParameters());
+        }
+        parameters.setProperty(RESTART_MODE, "detect");
         long id;
         try {
             id = operator().restart(executionId, parameters);

@@ -33,7 +33,7 @@ public class JobsConsole implements Serializable {
             int percent = p == null ? (running ? 0 : 100) : e.batchStatus().equals("COMPLETED") ? 100 : p.percent();
             return new ExecutionRow(e.executionId(), e.job(), e.batchStatus(), e.exitStatus(), p == null ? 0 : p.done(),
                     p == null ? 0 : p.total(), percent, e.rejected(), running,
-                    e.batchStatus().equals("FAILED") || e.batchStatus().equals("STOPPED"), e.files().stream().map(f -> new FileLink(f.id(), f.fileName())).toList());
+                    BatchJobs.RESTARTABLE.contains(jakarta.batch.runtime.BatchStatus.valueOf(e.batchStatus())), e.files().stream().map(f -> new FileLink(f.id(), f.fileName())).toList());
         }
     }
 
