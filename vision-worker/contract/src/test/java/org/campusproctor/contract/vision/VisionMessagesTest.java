@@ -30,6 +30,18 @@ class VisionMessagesTest {
         assertNull(back.incidentThresholds());
     }
 
+    @Test
+    void aReanalysisRunIdTravelsOnFrameAndReport() {
+        FrameToAnalyse frame = new FrameToAnalyse("m", "a", "k", 1L, null, null, "42");
+        assertEquals("42", VisionMessages.fromJson(VisionMessages.toJson(frame), FrameToAnalyse.class).reanalysisRunId());
+        FrameAnalysisReport report = new FrameAnalysisReport("m", "a", 1L, "node", 640, 480, "CPU", null, 1L, 0,
+                null, null, null, null, null, "42");
+        assertEquals("42", VisionMessages.fromJson(VisionMessages.toJson(report), FrameAnalysisReport.class)
+                .reanalysisRunId());
+        assertNull(VisionMessages.fromJson("{\"mediaId\":\"m\",\"attemptId\":\"a\",\"storageKey\":\"k\","
+                + "\"capturedAtMillis\":1}", FrameToAnalyse.class).reanalysisRunId(), "a live frame");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "not json", "[]", "{\"mediaId\":\"m\"}", "{\"mediaId\":1,\"attemptId\":{}}", "null"})
     void malformedBodiesAreRefusedWithOneException(String body) {
