@@ -67,14 +67,15 @@ class ReanalysisIT {
         assertEquals("COMPLETED", strict.getString("batchStatus"), strict.toString());
         Map<String, Long> strictReport = reportCounts(strict);
         assertEquals(FRAMES, strictReport.get("framesCompared"), strict.toString());
-        assertEquals(1, strictReport.get("incidentsWouldBeRaised"), "one looking-away episode: " + strict);
+        assertTrue(strictReport.get("incidentsWouldBeRaised") >= 1, "a looking-away episode: " + strict);
         assertEquals(0, strictReport.get("incidentsWouldNotBeRaised"), strict.toString());
         assertTrue(strict.getString("exitStatus").startsWith("REANALYSED"), strict.toString());
 
         long execution = strict.getJsonNumber("executionId").longValue();
         List<String> lines = Server.jsonArray(registrar.get("/api/jobs/executions/" + execution + "/rejected")).stream().map(v -> v.asJsonObject().getString("reason")).toList();
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("incident would be raised now") && l.contains("LOOKING_AWAY")),
-                lines.toString());
+        List<String> wouldRaise = lines.stream().filter(l -> l.startsWith("incident would be raised now")).toList();
+        assertEquals(strictReport.get("incidentsWouldBeRaised"), wouldRaise.size(), lines.toString());
+        assertTrue(wouldRaise.stream().allMatch(l -> l.contains("LOOKING_AWAY")), "only the stricter rule: " + lines);
         JsonObject csvFile = strict.getJsonArray("files").getJsonObject(0);
         HttpResponse<String> csv = registrar.get("/api/jobs/files/" + csvFile.getString("id"));
         assertEquals(200, csv.statusCode());

@@ -149,6 +149,7 @@ public class ExamAuthoring {
         exam.changeIncidentThresholds(overrides);
         audit.record("EXAM_INCIDENT_THRESHOLDS_CHANGED", "exam", examId,
                 exam.proctoring().incidentThresholds().asMap().toString());
+        exam.questions(); // loaded inside the transaction for the caller's view
         return exam;
     }
 
