@@ -51,6 +51,11 @@ public class SchemaMigration {
                 // SQL migrations are the same on every database; this one is not, so it is Java (V4)
                 .javaMigrations(new org.campusproctor.infrastructure.persistence.migration.V4__AuditLogAppendOnly())
                 .failOnMissingLocations(true)
+                // JBeret's JDBC job repository creates its own tables (JOB_INSTANCE, ...) in the same database when
+                // the batch environment starts, which may be before this migration: a new database is then not empty
+                // when Flyway first sees it. Baseline below V1, so every migration still runs on it.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 }
