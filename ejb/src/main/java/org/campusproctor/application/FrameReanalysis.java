@@ -275,8 +275,9 @@ public class FrameReanalysis {
         return new Compared(counts, csv);
     }
 
+    /** The objects' labels (none when object detection did not run). */
     private static TreeSet<String> labels(FrameAnalysisReport report) {
-        return report.objects().stream().map(FrameAnalysisReport.DetectedObject::label)
+        return report.objects() == null ? new TreeSet<>() : report.objects().stream().map(FrameAnalysisReport.DetectedObject::label)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
