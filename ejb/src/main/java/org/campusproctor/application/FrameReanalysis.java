@@ -213,8 +213,8 @@ public class FrameReanalysis {
             FrameAnalysisReport after = VisionMessages.fromJson(result.detailJson(), FrameAnalysisReport.class);
             wouldRaise.addAll(after.incidents());
             FrameAnalysisRecord original = em.find(FrameAnalysisRecord.class, frame.id());
-            FrameAnalysisReport before = original == null ? null
-                    : VisionMessages.fromJson(original.detailJson(), FrameAnalysisReport.class);
+            FrameAnalysisReport before = original == null || original.status() != FrameAnalysisRecord.Status.ANALYSED
+                    ? null : VisionMessages.fromJson(original.detailJson(), FrameAnalysisReport.class);
             boolean changed = false;
             if (before == null) {
                 changed = change(jobInstanceId, line, csv, attemptId, frame.id(), at, "original analysis", "none",
