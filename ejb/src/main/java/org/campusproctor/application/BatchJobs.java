@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.NotFoundException;
 import org.campusproctor.domain.RuleViolationException;
+import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.exam.Exam;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.identity.UserAccount;
@@ -47,8 +48,15 @@ public class BatchJobs {
     public static final String RESULTS_EXPORT = "results-export";
     public static final String CANDIDATE_DATA_EXPORT = "candidate-data-export";
     public static final String CANDIDATE_DATA_ERASURE = "candidate-data-erasure";
+    public static final String REANALYSIS = "reanalysis";
     public static final Set<String> JOBS = Set.of(MEDIA_RETENTION, ENROLMENT_IMPORT, RESULTS_EXPORT,
-            CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE);
+            CANDIDATE_DATA_EXPORT, CANDIDATE_DATA_ERASURE, REANALYSIS);
+
+    /** States a restart accepts: ended without completing, or left running by a crash (see {@link #restart}). */
+    public static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED,
+            BatchStatus.STARTED, BatchStatus.STARTING, BatchStatus.STOPPING);
+    /** JBeret's job parameter choosing how a restart treats an execution that is not FAILED or STOPPED. */
+    static final String RESTART_MODE = "jberet.restart.mode";
 
     @Inject
     private AuditLog audit;
@@ -102,6 +110,7 @@ public class BatchJobs {
                 if (photos != null) {
                     checked.setProperty("photosFile", file(photos, JobFile.Purpose.ENROLMENT_PHOTOS, "photosFile").id());
                 }
+                bounded(parameters, checked, "chunkSize", 1, 1000);
             }
             case RESULTS_EXPORT -> {
                 String examId = parameters.getProperty("exam");
@@ -126,12 +135,55 @@ public class BatchJobs {
                 }
                 checked.setProperty("candidate", candidate);
             }
+            case REANALYSIS -> {
+                if (!session.isCallerInRole(Role.REGISTRAR_NAME)) {
+                    throw new jakarta.ejb.EJBAccessException("Only a registrar re-analyses an exam's frames");
+                }
+                String examId = parameters.getProperty("exam");
+                String attemptId = parameters.getProperty("attempt");
+                if ((examId == null) == (attemptId == null)) {
+                    throw new InvalidInputException("Re-analyse an exam or one attempt: give exam or attempt, not both");
+                }
+                if (examId != null) {
+                    if (examId.length() > 36 || em.find(Exam.class, examId) == null) {
+                        throw new NotFoundException("Exam", examId);
+                    }
+                    checked.setProperty("exam", examId);
+                } else {
+                    if (attemptId.length() > 36 || em.find(ExamAttempt.class, attemptId) == null) {
+                        throw new NotFoundException("Attempt", attemptId);
+                    }
+                    checked.setProperty("attempt", attemptId);
+                }
+                // the frames stored until now: a restart covers the same frames, not those uploaded since
+                checked.setProperty("storedBefore", Long.toString(Instant.now().toEpochMilli()));
+                bounded(parameters, checked, "chunkSize", 1, 500);
+                bounded(parameters, checked, "resultWaitSeconds", 1, 3600);
+            }
             default -> throw new IllegalStateException(jobName);
         }
         checked.setProperty("startedBy", caller());
         long id = operator().start(jobName, checked);
         audit.record("BATCH_JOB_STARTED", "job", jobName, "execution " + id + " " + checked);
         return id;
+    }
+
+    /** Copies an optional whole-number parameter in its range, or refuses it. */
+    private static void bounded(Properties parameters, Properties checked, String name, int min, int max) {
+        String value = parameters.getProperty(name);
+        if (value == null) {
+            return;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                checked.setProperty(name, Integer.toString(n));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInputException(name + " must be a whole number " + min + ".." + max);
     }
 
     private JobFile file(String id, JobFile.Purpose purpose, String parameter) {
@@ -145,17 +197,27 @@ public class BatchJobs {
         return file;
     }
 
-    /** Restarts a failed or stopped execution from its last checkpoint; returns the new execution's id. */
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint; returns the new execution's id. An execution
+     * still STARTED (or STARTING, STOPPING) restarts too when it does not run on this node: it was cut short by a
+     * crash, and the job repository keeps its checkpoint (JBeret's restart mode {@code detect}, which refuses an
+     * execution this node is running). Not automatic: with several nodes sharing the repository, only a person can
+     * tell that no other node runs it.
+     */
     public long restart(long executionId) {
         JobExecution execution = existing(executionId);
         if (!JOBS.contains(execution.getJobName())) {
             throw new NotFoundException("Job execution", Long.toString(executionId));
         }
-        if (execution.getBatchStatus() != BatchStatus.FAILED && execution.getBatchStatus() != BatchStatus.STOPPED) {
+        if (!RESTARTABLE.contains(execution.getBatchStatus())) {
             throw new RuleViolationException("NOT_RESTARTABLE", "Execution " + executionId + " is "
-                    + execution.getBatchStatus() + "; only a FAILED or STOPPED one restarts");
+                    + execution.getBatchStatus() + "; only a FAILED, STOPPED or interrupted one restarts");
         }
-        Properties parameters = execution.getJobParameters() == null ? new Properties() : execution.getJobParameters();
+        Properties parameters = new Properties();
+        if (execution.getJobParameters() != null) {
+            parameters.putAll(execution.getJobParameters());
+        }
+        parameters.setProperty(RESTART_MODE, "detect");
         long id;
         try {
             id = operator().restart(executionId, parameters);

@@ -20,6 +20,7 @@ import org.campusproctor.domain.identity.UserAccount;
 import org.campusproctor.domain.job.JobFile;
 import org.campusproctor.domain.job.JobReportLine;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
+import org.campusproctor.domain.media.ReanalysedFrame;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.domain.registration.Registration;
@@ -182,6 +183,7 @@ public class CandidateData {
                     continue;
                 }
                 em.createNamedQuery(FrameAnalysisRecord.DELETE_FOR_MEDIA).setParameter("mediaId", m.id()).executeUpdate();
+                em.createNamedQuery(ReanalysedFrame.DELETE_FOR_MEDIA).setParameter("mediaId", m.id()).executeUpdate();
                 em.remove(m);
                 media.deleteOnCommit(m.storageKey());
                 mediaDeleted++;

@@ -142,12 +142,26 @@ public class ExamAuthoring {
      */
     public Exam changeProctoring(@NotBlank String examId, @NotNull ProctoringSettings settings,
                                  java.util.Map<String, ? extends Number> thresholds) {
+        return changeProctoring(exam(examId, true), settings, thresholds);
+    }
+
+    /**
+     * Only the exam's incident-threshold overrides, replaced (null or empty: the defaults), the rest of its proctoring
+     * settings kept; as {@link #changeProctoring(String, ProctoringSettings, java.util.Map)}.
+     */
+    public Exam changeIncidentThresholds(@NotBlank String examId, java.util.Map<String, ? extends Number> overrides) {
         Exam exam = exam(examId, true);
+        changeProctoring(exam, exam.proctoring(), overrides);
+        exam.questions(); // loaded inside the transaction for the caller's view
+        return exam;
+    }
+
+    private Exam changeProctoring(Exam exam, ProctoringSettings settings, java.util.Map<String, ? extends Number> thresholds) {
         ProctoringSettings before = exam.proctoring();
         ProctoringSettings after = settings.withIncidentThresholds(thresholds);
         String changes = after.changesFrom(before);
         exam.changeProctoring(after);
-        audit.record("EXAM_PROCTORING_CHANGED", "exam", examId, changes.isEmpty() ? "nothing changed" : changes);
+        audit.record("EXAM_PROCTORING_CHANGED", "exam", exam.id(), changes.isEmpty() ? "nothing changed" : changes);
         return exam;
     }
 

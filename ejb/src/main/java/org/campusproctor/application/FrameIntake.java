@@ -76,7 +76,7 @@ public class FrameIntake {
         String enrolmentKey = enrolmentPhotos.storageKey(registration);
         IncidentThresholds thresholds = exam.proctoring().incidentThresholds();
         dispatcher.dispatch(new FrameToAnalyse(frame.id(), attemptId, frame.storageKey(), capturedAt.toEpochMilli(),
-                enrolmentKey, thresholds.overridesNothing() ? null : thresholds));
+                enrolmentKey, thresholds.overridesNothing() ? null : thresholds, null));
         return frame;
     }
 }

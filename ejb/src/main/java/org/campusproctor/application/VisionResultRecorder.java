@@ -12,6 +12,7 @@ import org.campusproctor.contract.vision.VisionIncident;
 import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.media.FrameAnalysed;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
+import org.campusproctor.domain.media.ReanalysedFrame;
 import org.campusproctor.domain.media.StoredMedia;
 
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * Records a vision worker's report on a frame (once: redelivered results are ignored) and announces it. Each
  * incident the report raised becomes an incident on the attempt, in the same transaction (see
- * {@link IncidentReporting}).
+ * {@link IncidentReporting}). A report on a frame sent again by a re-analysis run is stored with the run only
+ * ({@link ReanalysedFrame}): it raises nothing on the attempt and is not announced to the proctors.
  */
 @Stateless
 @PermitAll // internal: called by the vision-results MDB, which has no caller identity; no REST resource reaches it
@@ -40,6 +42,10 @@ public class VisionResultRecorder {
     /** @param reportJson the report as the worker sent it, kept as the evidence behind any flag */
     public void record(@NotNull FrameAnalysisReport report, @NotNull String reportJson) {
         String mediaId = report.mediaId();
+        if (report.reanalysisRunId() != null) {
+            recordReanalysis(report, reportJson);
+            return;
+        }
         if (mediaId == null || em.find(FrameAnalysisRecord.class, mediaId) != null) {
             LOG.fine(() -> "Analysis of " + mediaId + " already recorded; duplicate delivery ignored");
             return;
@@ -61,5 +67,25 @@ public class VisionResultRecorder {
         }
         ExamAttempt attempt = em.find(ExamAttempt.class, frame.attemptId());
         analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report, attempt.proctor()));
+    }
+
+    private void recordReanalysis(FrameAnalysisReport report, String reportJson) {
+        long runId;
+        try {
+            runId = Long.parseLong(report.reanalysisRunId());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Re-analysis result with a malformed run id " + report.reanalysisRunId());
+        }
+        String mediaId = report.mediaId();
+        if (mediaId == null || em.find(ReanalysedFrame.class, ReanalysedFrame.id(runId, mediaId)) != null) {
+            LOG.fine(() -> "Re-analysis " + runId + " of " + mediaId + " already recorded; duplicate delivery ignored");
+            return;
+        }
+        StoredMedia frame = em.find(StoredMedia.class, mediaId);
+        if (frame == null || !java.util.Objects.equals(frame.attemptId(), report.attemptId())) {
+            throw new IllegalArgumentException("Re-analysis of unknown frame " + mediaId + " of attempt " + report.attemptId());
+        }
+        em.persist(new ReanalysedFrame(runId, mediaId, frame.attemptId(), report.faceCount(), report.workerNode(),
+                Instant.now(), reportJson));
     }
 }

@@ -16,7 +16,10 @@ import java.util.Objects;
         query = "SELECT l FROM JobReportLine l WHERE l.jobInstanceId = :instanceId ORDER BY l.lineNumber")
 @NamedQuery(name = JobReportLine.COUNT_OF_INSTANCE,
         query = "SELECT COUNT(l) FROM JobReportLine l WHERE l.jobInstanceId = :instanceId")
+@NamedQuery(name = JobReportLine.DELETE_OF_INSTANCE, query = "DELETE FROM JobReportLine l WHERE l.jobInstanceId = :instanceId")
 public class JobReportLine {
+
+    public static final String DELETE_OF_INSTANCE = "JobReportLine.deleteOfInstance";
 
     public static final String OF_INSTANCE = "JobReportLine.ofInstance";
     public static final String COUNT_OF_INSTANCE = "JobReportLine.countOfInstance";

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.campusproctor.domain.media.FrameAnalysisRecord;
+import org.campusproctor.domain.media.ReanalysedFrame;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.domain.registration.Registration;
@@ -90,6 +91,7 @@ public class MediaRetention {
                 em.flush(); // the reference goes before the row it refers to
             } else {
                 em.createNamedQuery(FrameAnalysisRecord.DELETE_FOR_MEDIA).setParameter("mediaId", item.id()).executeUpdate();
+                em.createNamedQuery(ReanalysedFrame.DELETE_FOR_MEDIA).setParameter("mediaId", item.id()).executeUpdate();
             }
             em.remove(item);
             media.deleteOnCommit(item.storageKey());

@@ -28,7 +28,7 @@ public final class AnalysisReports {
                 a.width(), a.height(), a.executionProvider(), a.stages(), a.elapsedMicros(), a.faceCount(),
                 faces(a.faces()), faces(a.rejectedFaces()),
                 a.objects() == null ? null : a.objects().stream().map(AnalysisReports::object).toList(),
-                a.inferenceMicros(), incidents);
+                a.inferenceMicros(), incidents, frame.reanalysisRunId());
     }
 
     private static List<FrameAnalysisReport.Face> faces(List<FaceAnalysis> faces) {

@@ -40,11 +40,24 @@ public class FrameAnalyser {
     public FrameAnalysisReport analyse(FrameToAnalyse frame) {
         FramePipeline p = pipeline.get();
         float[] enrolment = enrolments.lookup(frame.enrolmentStorageKey(), p);
-        incidents.thresholdsOf(frame.attemptId(), frame.incidentThresholds());
-        FramePlan plan = incidents.plan(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis());
+        String key = incidentStateKey(frame);
+        incidents.thresholdsOf(key, frame.incidentThresholds());
+        FramePlan plan = incidents.plan(key, frame.mediaId(), frame.capturedAtMillis());
         FrameAnalysis analysis = p.analyse(mediaStore.get(frame.storageKey()), enrolment, plan);
-        List<VisionIncident> raised = incidents.onFrame(frame.attemptId(), frame.mediaId(), frame.capturedAtMillis(),
-                analysis);
+        List<VisionIncident> raised = incidents.onFrame(frame.reanalysisRunId(), key, frame.mediaId(),
+                        frame.capturedAtMillis(), analysis).stream()
+                .map(i -> key.equals(frame.attemptId()) ? i : new VisionIncident(i.type(), frame.attemptId(),
+                        i.startedAtMillis(), i.raisedAtMillis(), i.message(), i.evidence(), i.thresholds()))
+                .toList();
         return AnalysisReports.of(frame, SharedVisionPipeline.NODE, analysis, raised);
+    }
+
+    /**
+     * Whose incident-rule state a frame feeds: its attempt's, or for a re-analysis its run's own state of that
+     * attempt (a re-analysis, with other thresholds perhaps, must neither see nor disturb the live episodes).
+     */
+    static String incidentStateKey(FrameToAnalyse frame) {
+        return frame.reanalysisRunId() == null ? frame.attemptId()
+                : "reanalysis-" + frame.reanalysisRunId() + "/" + frame.attemptId();
     }
 }

@@ -32,6 +32,10 @@ public final class LruCache<K, V> {
         map.put(key, value);
     }
 
+    public void remove(K key) {
+        map.remove(key);
+    }
+
     public boolean containsKey(K key) {
         return map.containsKey(key);
     }

@@ -52,9 +52,10 @@ public final class IncidentDetector {
     /** Feeds one analysed frame of an attempt; returns the incidents it raises (usually none). */
     public List<VisionIncident> onFrame(String attemptId, String frameId, long capturedAtMillis, FrameAnalysis analysis) {
         evictIdle(capturedAtMillis);
-        AttemptState state = attempts.computeIfAbsent(attemptId,
-                a -> new AttemptState(a, Optional.ofNullable(thresholdsByAttempt.apply(a)).orElse(IncidentThresholds.DEFAULTS)));
+        AttemptState state = attempts.computeIfAbsent(attemptId, AttemptState::new);
         synchronized (state) {
+            // read per frame: a registrar may change the exam's thresholds during the exam
+            state.t = Optional.ofNullable(thresholdsByAttempt.apply(attemptId)).orElse(IncidentThresholds.DEFAULTS);
             return state.onFrame(frameId, capturedAtMillis, analysis);
         }
     }
@@ -102,7 +103,7 @@ public final class IncidentDetector {
 
     private static final class AttemptState {
         final String attemptId;
-        final IncidentThresholds t;
+        IncidentThresholds t = IncidentThresholds.DEFAULTS;
         final Map<IncidentType, Episode> episodes = new EnumMap<>(IncidentType.class);
         /** Mismatch (true) or match of the last frames with a face match, oldest first. */
         final java.util.ArrayDeque<Boolean> matchWindow = new java.util.ArrayDeque<>();
@@ -110,9 +111,8 @@ public final class IncidentDetector {
         String lastFrameId;
         List<VisionIncident> lastRaised = List.of();
 
-        AttemptState(String attemptId, IncidentThresholds t) {
+        AttemptState(String attemptId) {
             this.attemptId = attemptId;
-            this.t = t;
             for (IncidentType type : IncidentType.values()) {
                 episodes.put(type, new Episode());
             }

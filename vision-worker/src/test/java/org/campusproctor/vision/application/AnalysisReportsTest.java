@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalysisReportsTest {
 
     private static final FrameToAnalyse FRAME = new FrameToAnalyse("m-1", "a-1", "a-1/frames/m-1.jpg", 1_000L,
-            null, null);
+            null, null, null);
 
     @Test
     void aRealAnalysisRoundTripsWithItsScores() {

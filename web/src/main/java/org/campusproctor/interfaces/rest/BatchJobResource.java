@@ -120,6 +120,15 @@ public class BatchJobResource {
         if (body.candidate() != null) {
             parameters.setProperty("candidate", body.candidate());
         }
+        if (body.attempt() != null) {
+            parameters.setProperty("attempt", body.attempt());
+        }
+        if (body.chunkSize() != null) {
+            parameters.setProperty("chunkSize", body.chunkSize().toString());
+        }
+        if (body.resultWaitSeconds() != null) {
+            parameters.setProperty("resultWaitSeconds", body.resultWaitSeconds().toString());
+        }
         long id = jobs.start(name, parameters);
         return Response.accepted(new JobStarted(id)).build();
     }

@@ -140,6 +140,17 @@ public class ExamResource {
         return ExamSummary.of(authoring.retainMediaFor(examId, body.days()));
     }
 
+    /** Replaces the exam's incident-threshold overrides: {"maxYawDegrees": 20, ...}, {} for the defaults. */
+    @PUT
+    @Path("{id}/incident-thresholds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ExamView changeIncidentThresholds(@PathParam("id") String examId, java.util.Map<String, Double> body) {
+        if (body == null) {
+            throw new InvalidInputException("{\"maxYawDegrees\": 20, ...}, or {} for the defaults");
+        }
+        return ExamView.of(authoring.changeIncidentThresholds(examId, body));
+    }
+
     @Inject
     private RegistrationDesk desk;
 

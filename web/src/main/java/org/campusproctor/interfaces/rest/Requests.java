@@ -68,6 +68,6 @@ public final class Requests {
      * and candidate-data-erasure candidate (a username).
      */
     public record JobParameters(Integer retentionDays, Boolean dryRun, String csvFile, String photosFile, String exam,
-                                String candidate) {
+                                String candidate, String attempt, Integer chunkSize, Integer resultWaitSeconds) {
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
  * behind it, and the incidents its rules raised with this frame. Stages that did not run are null ({@code faceCount}
  * when face detection did not run, {@code objects} when object detection did not).
  *
- * @param rejectedFaces detections the landmark model did not confirm as faces (kept as evidence, not counted)
+ * @param rejectedFaces   detections the landmark model did not confirm as faces (kept as evidence, not counted)
+ * @param reanalysisRunId the {@link FrameToAnalyse#reanalysisRunId} of the frame message, null for a live frame
  */
 public record FrameAnalysisReport(String mediaId, String attemptId, long capturedAtMillis, String workerNode,
                                   int width, int height, String executionProvider, List<String> stages,
                                   long elapsedMicros, Integer faceCount, List<Face> faces, List<Face> rejectedFaces,
                                   List<DetectedObject> objects, Map<String, Long> inferenceMicros,
-                                  List<VisionIncident> incidents) {
+                                  List<VisionIncident> incidents, String reanalysisRunId) {
 
     public FrameAnalysisReport {
         stages = stages == null ? List.of() : List.copyOf(stages);

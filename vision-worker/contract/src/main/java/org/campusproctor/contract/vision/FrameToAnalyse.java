@@ -11,9 +11,13 @@ import java.util.Objects;
  * @param capturedAtMillis    capture time (epoch ms), the clock of the incident rules
  * @param enrolmentStorageKey the candidate's enrolment photo in the media store, or null: no face match
  * @param incidentThresholds  the exam's overrides of the incident rules, or null: the defaults
+ * @param reanalysisRunId     null for a live frame; else the re-analysis run (batch job instance) that sent the
+ *                            stored frame again: the worker keeps that run's incident-rule state apart from the
+ *                            attempt's, and the exam application stores the result with the run, never as incidents
  */
 public record FrameToAnalyse(String mediaId, String attemptId, String storageKey, long capturedAtMillis,
-                             String enrolmentStorageKey, IncidentThresholds incidentThresholds) {
+                             String enrolmentStorageKey, IncidentThresholds incidentThresholds,
+                             String reanalysisRunId) {
 
     public FrameToAnalyse {
         Objects.requireNonNull(mediaId, "mediaId");

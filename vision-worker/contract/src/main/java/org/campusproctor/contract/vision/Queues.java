@@ -20,6 +20,8 @@ public final class Queues {
     public static final String PROP_WORKER_NODE = "workerNode";
     /** Comma-separated incident types a report raised (for logs and selectors). */
     public static final String PROP_INCIDENT_TYPES = "incidentTypes";
+    /** The re-analysis run a stored frame was sent again for (absent on live frames). */
+    public static final String PROP_REANALYSIS_RUN_ID = "reanalysisRunId";
     /** Why a frame was dead-lettered without retry. */
     public static final String PROP_FAILURE_REASON = "failureReason";
     /** Artemis message grouping: an attempt's frames reach one consumer, in order. */

@@ -15,8 +15,9 @@ import java.util.Properties;
 
 /**
  * The registrar's job launcher: enrolment import (CSV and photos zip uploaded here), results export of an exam, a
- * media-retention dry run or run, candidate data export; the latest executions with their progress, what they
- * rejected and the files they wrote.
+ * media-retention dry run or run, candidate data export, re-analysis of an exam's or an attempt's frames; the latest
+ * executions with their progress, their report lines and the files they wrote, and a restart of a failed or stopped
+ * one from its checkpoint.
  */
 @Named
 @ViewScoped
@@ -24,14 +25,15 @@ public class JobsConsole implements Serializable {
 
     /** An execution as the table shows it. */
     public record ExecutionRow(long id, String job, String status, String exitStatus, long done, long total,
-                               int percent, long rejected, boolean running, List<FileLink> files) implements Serializable {
+                               int percent, long rejected, boolean running, boolean restartable,
+                               List<FileLink> files) implements Serializable {
         static ExecutionRow of(BatchJobs.ExecutionView e) {
             JobProgress p = e.steps().isEmpty() ? null : e.steps().get(0).progress();
             boolean running = e.batchStatus().equals("STARTING") || e.batchStatus().equals("STARTED");
             int percent = p == null ? (running ? 0 : 100) : e.batchStatus().equals("COMPLETED") ? 100 : p.percent();
             return new ExecutionRow(e.executionId(), e.job(), e.batchStatus(), e.exitStatus(), p == null ? 0 : p.done(),
                     p == null ? 0 : p.total(), percent, e.rejected(), running,
-                    e.files().stream().map(f -> new FileLink(f.id(), f.fileName())).toList());
+                    BatchJobs.RESTARTABLE.contains(jakarta.batch.runtime.BatchStatus.valueOf(e.batchStatus())), e.files().stream().map(f -> new FileLink(f.id(), f.fileName())).toList());
         }
     }
 
@@ -51,6 +53,8 @@ public class JobsConsole implements Serializable {
     private transient Part photos;
     private String exam;
     private String candidate;
+    private String reanalysedExam;
+    private String reanalysedAttempt;
     private Integer retentionDays;
     private List<ExecutionRow> executions;
     private Long shownExecution;
@@ -92,6 +96,33 @@ public class JobsConsole implements Serializable {
 
     public void startCandidateExport() {
         start(BatchJobs.CANDIDATE_DATA_EXPORT, "candidate", candidate);
+    }
+
+    /** Re-analyses an exam's or one attempt's frames (the attempt when both are given is refused by the job). */
+    public void startReanalysis() {
+        Properties p = new Properties();
+        if (reanalysedExam != null && !reanalysedExam.isBlank()) {
+            p.setProperty("exam", reanalysedExam.trim());
+        }
+        if (reanalysedAttempt != null && !reanalysedAttempt.isBlank()) {
+            p.setProperty("attempt", reanalysedAttempt.trim());
+        }
+        try {
+            started(jobs.start(BatchJobs.REANALYSIS, p));
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** Restarts a failed or stopped execution from its last checkpoint. */
+    public void restart(long executionId) {
+        try {
+            long id = jobs.restart(executionId);
+            Messages.info("Job execution " + executionId + " restarted as " + id);
+            executions = null;
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
     }
 
     public void startRetention(boolean dryRun) {
@@ -158,6 +189,10 @@ public class JobsConsole implements Serializable {
     public void setExam(String exam) { this.exam = exam; }
     public String getCandidate() { return candidate; }
     public void setCandidate(String candidate) { this.candidate = candidate; }
+    public String getReanalysedExam() { return reanalysedExam; }
+    public void setReanalysedExam(String reanalysedExam) { this.reanalysedExam = reanalysedExam; }
+    public String getReanalysedAttempt() { return reanalysedAttempt; }
+    public void setReanalysedAttempt(String reanalysedAttempt) { this.reanalysedAttempt = reanalysedAttempt; }
     public Integer getRetentionDays() { return retentionDays; }
     public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
 }
