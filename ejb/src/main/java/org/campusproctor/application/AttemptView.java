@@ -43,6 +43,15 @@ public record AttemptView(String id, String examId, String examTitle, String can
     public record AnswerRevisionView(String questionId, long sequence, String saveId, String response, Instant savedAt) {
     }
 
+    /**
+     * One attempt in an exam's list of attempts (staff): its state and outcome without questions, answers or
+     * incidents. {@code percent} is null while the attempt has no score.
+     */
+    public record SummaryView(String id, String candidate, String proctor, String status, Instant startedAt,
+                              Instant endedAt, BigDecimal score, BigDecimal maxScore, BigDecimal percent,
+                              String outcome, String reviewStatus, int riskScore, String riskBand) {
+    }
+
     public record TimelineView(Instant at, String actor, String kind, String action, String detail) {
     }
 

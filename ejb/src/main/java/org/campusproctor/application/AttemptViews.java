@@ -69,6 +69,13 @@ public class AttemptViews {
                 staff ? a.identityVerifiedBy() : null, name(a.identityVerifiedMethod()), a.identityVerifiedAt());
     }
 
+    /** The attempt as a row of its exam's list of attempts (staff), judged against the exam's passing score. */
+    public AttemptView.SummaryView summary(ExamAttempt a, java.math.BigDecimal passingScore) {
+        return new AttemptView.SummaryView(a.id(), a.candidate(), a.proctor(), a.status().name(), a.startedAt(),
+                a.endedAt(), a.score(), a.maxScore(), a.score() == null ? null : a.percent(),
+                a.outcome(passingScore).name(), name(a.reviewStatus()), a.riskScore(), RiskScore.band(a.riskScore()));
+    }
+
     /** Every applied save of the attempt's answers (of one question when questionId is given), for reviewers. */
     public List<AttemptView.AnswerRevisionView> answerRevisions(String attemptId, String questionId) {
         var query = questionId == null

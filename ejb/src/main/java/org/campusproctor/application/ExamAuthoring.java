@@ -165,6 +165,25 @@ public class ExamAuthoring {
         return exam;
     }
 
+    /**
+     * Changes the exam's title, instructions, availability window, duration and passing score, within the rules of
+     * {@link Exam#changeSettings} (whether an attempt has started is counted here, under the exam's row lock).
+     * Audited with the old and new values of what changed.
+     */
+    public Exam changeSettings(@NotBlank String examId, @NotBlank String title, String instructions,
+                               @NotNull Duration duration, Instant availableFrom, Instant availableUntil,
+                               @NotNull BigDecimal passingScore) {
+        Exam exam = exam(examId, true);
+        // an attempt holds the duration from its creation on (CREATED, before the identity check), so every one counts
+        boolean attemptsStarted = em.createNamedQuery(ExamAttempt.COUNT_FOR_EXAM, Long.class)
+                .setParameter("examId", examId).getSingleResult() > 0;
+        String changes = exam.changeSettings(title, instructions, duration, availableFrom, availableUntil,
+                passingScore, attemptsStarted);
+        audit.record("EXAM_SETTINGS_CHANGED", "exam", examId, changes.isEmpty() ? "nothing changed" : changes);
+        exam.questions(); // loaded inside the transaction for the caller's view
+        return exam;
+    }
+
     /** How long the exam's media is kept once nothing needs it (null: the retention job's default). */
     public Exam retainMediaFor(@NotBlank String examId, Integer days) {
         Exam exam = exam(examId, true);

@@ -33,6 +33,9 @@ import java.util.Objects;
 @NamedQuery(name = ExamAttempt.BY_REGISTRATION, query = "SELECT a FROM ExamAttempt a WHERE a.registrationId = :registrationId")
 @NamedQuery(name = ExamAttempt.COMPLETED_FOR_EXAM,
         query = "SELECT a FROM ExamAttempt a WHERE a.examId = :examId AND a.status IN :statuses")
+@NamedQuery(name = ExamAttempt.COUNT_FOR_EXAM, query = "SELECT COUNT(a) FROM ExamAttempt a WHERE a.examId = :examId")
+@NamedQuery(name = ExamAttempt.STATUS_COUNTS_FOR_EXAM,
+        query = "SELECT a.status, COUNT(a) FROM ExamAttempt a WHERE a.examId = :examId GROUP BY a.status")
 @NamedQuery(name = ExamAttempt.IN_STATUS, query = "SELECT a FROM ExamAttempt a WHERE a.status = :status ORDER BY a.createdAt, a.id")
 @NamedQuery(name = ExamAttempt.IN_STATUS_OF_PROCTOR,
         query = "SELECT a FROM ExamAttempt a WHERE a.status = :status AND a.proctor = :proctor ORDER BY a.createdAt, a.id")
@@ -41,6 +44,8 @@ public class ExamAttempt {
     public static final String OVERDUE = "ExamAttempt.overdue";
     public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
     public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
+    public static final String COUNT_FOR_EXAM = "ExamAttempt.countForExam";
+    public static final String STATUS_COUNTS_FOR_EXAM = "ExamAttempt.statusCountsForExam";
     public static final String IN_STATUS = "ExamAttempt.inStatus";
     public static final String IN_STATUS_OF_PROCTOR = "ExamAttempt.inStatusOfProctor";
 

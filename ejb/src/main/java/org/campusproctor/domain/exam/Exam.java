@@ -213,6 +213,84 @@ public class Exam {
         this.proctoring = Objects.requireNonNull(settings);
     }
 
+    /**
+     * New settings: title, instructions, availability window, duration and passing score. A draft changes freely. A
+     * published exam keeps what a started attempt relies on: once an attempt has started (it took the duration, passed
+     * the window and is scored against the passing score) the duration, passing score and the window's start stay,
+     * and its end may only move later (or open). Title and instructions may always be corrected. An archived exam is
+     * history.
+     *
+     * @param attemptsStarted whether any attempt of this exam has started
+     * @return what changed, "field: old -> new; ..." (empty when nothing did)
+     */
+    public String changeSettings(String title, String instructions, Duration duration, Instant from, Instant until,
+                                 BigDecimal passingScore, boolean attemptsStarted) {
+        if (status == ExamStatus.ARCHIVED) {
+            throw new RuleViolationException("EXAM_ARCHIVED", "Exam " + id + " is archived");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("An exam needs a title");
+        }
+        if (title.length() > 200) {
+            throw new InvalidInputException("A title is at most 200 characters");
+        }
+        if (duration == null || duration.toSeconds() < 1) {
+            throw new InvalidInputException("The duration must be at least one second");
+        }
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new InvalidInputException("The availability window must end after it starts");
+        }
+        if (passingScore == null || passingScore.signum() < 0 || passingScore.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException("The passing score is a percentage 0..100");
+        }
+        BigDecimal passing = passingScore.setScale(2, RoundingMode.HALF_UP);
+        boolean frozen = status == ExamStatus.PUBLISHED && attemptsStarted;
+        if (frozen) {
+            if (duration.toSeconds() != durationSeconds) {
+                throw new RuleViolationException("EXAM_ATTEMPTS_STARTED", "The duration cannot change once an attempt"
+                        + " of the exam has started; extend a running attempt's time from the proctor's page instead");
+            }
+            if (passing.compareTo(passingScore()) != 0) {
+                throw new RuleViolationException("EXAM_ATTEMPTS_STARTED",
+                        "The passing score cannot change once an attempt of the exam has started");
+            }
+            if (!Objects.equals(from, availableFrom)) {
+                throw new RuleViolationException("EXAM_ATTEMPTS_STARTED",
+                        "The window's start cannot change once an attempt of the exam has started");
+            }
+            // null is an open end: the latest end there is
+            boolean earlier = until != null && (availableUntil == null || until.isBefore(availableUntil));
+            if (earlier) {
+                throw new RuleViolationException("EXAM_ATTEMPTS_STARTED",
+                        "Once an attempt has started the window's end may only be extended, not brought forward");
+            }
+        }
+        String blankInstructions = instructions == null || instructions.isBlank() ? null : instructions;
+        StringBuilder changes = new StringBuilder();
+        change(changes, "title", this.title, title);
+        change(changes, "instructions", this.instructions, blankInstructions);
+        change(changes, "duration", duration(), duration);
+        change(changes, "availableFrom", availableFrom, from);
+        change(changes, "availableUntil", availableUntil, until);
+        if (passing.compareTo(this.passingScore) != 0) {
+            change(changes, "passingScore", this.passingScore, passing);
+        }
+        this.title = title;
+        this.instructions = blankInstructions;
+        this.durationSeconds = duration.toSeconds();
+        this.availableFrom = from;
+        this.availableUntil = until;
+        this.passingScore = passing;
+        return changes.toString();
+    }
+
+    private static void change(StringBuilder changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.append(changes.isEmpty() ? "" : "; ").append(field).append(": ").append(before).append(" -> ")
+                    .append(after);
+        }
+    }
+
     /** How long media of this exam is kept once nothing needs it (null: the retention job's default). */
     public void retainMediaFor(Integer days) {
         if (days != null && (days < MIN_MEDIA_RETENTION_DAYS || days > MAX_MEDIA_RETENTION_DAYS)) {
