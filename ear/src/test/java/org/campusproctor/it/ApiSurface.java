@@ -94,6 +94,9 @@ final class ApiSurface {
             new Endpoint("GET", "/api/exams/{exam}/registrations", REGISTRY, Body.NONE, null),
             new Endpoint("PUT", "/api/exams/{exam}/media-retention", REGISTRY, Body.JSON, "{\"days\":0}"),
             new Endpoint("PUT", "/api/exams/{exam}/incident-thresholds", REGISTRY, Body.JSON, "{\"maxYawDegrees\":-1}"),
+            // an invalid duration: refused by validation, so the shared exam keeps its settings
+            new Endpoint("PUT", "/api/exams/{exam}/settings", REGISTRY, Body.JSON,
+                    "{\"title\":\"forged\",\"durationSeconds\":0,\"passingScore\":50}"),
             new Endpoint("GET", "/api/accounts", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("POST", "/api/admin/dead-letters/frames.dlq/ID:none/replay", Set.of(As.ADMIN), Body.NONE, null),
             new Endpoint("PUT", "/api/accounts/{user}/password", Set.of(As.ADMIN), Body.JSON, "{\"password\":\"x\"}"),

@@ -53,6 +53,25 @@ class ConsolesBrowserIT {
             browser.find("#exam\\:save-question").click();
             await(browser, d -> text(d).contains("Question added") && text(d).contains("○ 4"), WAIT);
             check(browser, "exam-editor");
+
+            // a draft's settings change freely: a window and a passing score (a time that is no instant is refused)
+            java.time.Instant from = java.time.Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            java.time.Instant until = from.plus(Duration.ofDays(30));
+            type(browser, "#exam\\:available-from", "tomorrow");
+            browser.find("#exam\\:save-settings").click();
+            await(browser, d -> text(d).contains("Available from must be an ISO instant"), WAIT);
+            type(browser, "#exam\\:available-from", from.toString());
+            type(browser, "#exam\\:available-until", until.toString());
+            type(browser, "input[id='exam:passing_input']", "62.5");
+            browser.find("#exam\\:save-settings").click();
+            await(browser, d -> text(d).contains("Settings saved"), WAIT);
+            assertEquals(from + " – " + until, browser.find("#window-shown").getText());
+            assertEquals("62.50%", browser.find("#passing-shown").getText());
+            check(browser, "exam-settings");
+            JsonObject changed = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action="
+                    + "EXAM_SETTINGS_CHANGED&targetId=" + examId));
+            assertEquals("availableFrom: null -> " + from + "; availableUntil: null -> " + until
+                    + "; passingScore: 50.00 -> 62.50", changed.getJsonArray("items").getJsonObject(0).getString("detail"));
             Path bank = Files.createTempFile("questions", ".json");
             Files.writeString(bank, "{\"format\":1,\"questions\":[{\"type\":\"TRUE_FALSE\",\"prompt\":\"Imported from a file?\","
                     + "\"points\":1,\"correctBoolean\":true}]}", StandardCharsets.UTF_8);
@@ -165,7 +184,8 @@ class ConsolesBrowserIT {
 
     /**
      * On a published exam with a submitted attempt: the registrar changes the proctoring settings and an incident
-     * threshold (a threshold out of range is refused, naming it), then grades the essay and sees the attempt's score;
+     * threshold (a threshold out of range is refused, naming it), cannot change the duration (an attempt has started)
+     * and sees the attempt with its status and outcome, then grades the essay and sees the attempt's score;
      * the API and the audit log agree with the page.
      */
     @Test
@@ -210,6 +230,22 @@ class ConsolesBrowserIT {
                     + "EXAM_PROCTORING_CHANGED&targetId=" + examId));
             assertEquals("frameIntervalSeconds 5 -> 7; maxYawDegrees default -> 40.0",
                     audit.getJsonArray("items").getJsonObject(0).getString("detail"));
+
+            // the attempt has started (and was submitted): the duration stays, and the attempt is listed with its outcome
+            type(browser, "input[id='exam:duration_input']", "15");
+            browser.find("#exam\\:save-settings").click();
+            await(browser, d -> text(d).contains("The duration cannot change once an attempt of the exam has started"), WAIT);
+            assertEquals("10 minutes", browser.find("#duration-shown").getText());
+            assertEquals(600, registrar.expect(200, registrar.get("/api/exams/" + examId)).getInt("durationSeconds"));
+            assertEquals(409, registrar.put("/api/exams/" + examId + "/settings", jakarta.json.Json.createObjectBuilder()
+                    .add("title", exam.getString("title")).add("durationSeconds", 900).add("passingScore", 50).build())
+                    .statusCode(), "the API keeps the same rule");
+            assertEquals("1 attempt(s): 1 SUBMITTED", browser.find("#attempt-counts").getText());
+            assertEquals(1, rows(browser.driver, "exam:attempt-table"));
+            String row = browser.find("[id='exam:attempt-table_data'] tr").getText();
+            String outcome = registrar.expect(200, registrar.get(base)).getString("outcome");
+            assertTrue(row.contains(candidate.username) && row.contains("SUBMITTED") && row.contains(outcome), row);
+            check(browser, "exam-attempts");
 
             // the attempt is assigned to nobody: the registrar assigns a proctor (only a proctor account will do)
             await(browser, d -> text(d).contains("(no proctor) 1"), WAIT);

@@ -140,6 +140,20 @@ public class ExamResource {
         return ExamSummary.of(authoring.retainMediaFor(examId, body.days()));
     }
 
+    /**
+     * Replaces the exam's title, instructions, window, duration and passing score (all of them: a missing
+     * instructions or window bound is none); once an attempt has started only what stays fair to it (409 otherwise).
+     */
+    @PUT
+    @Path("{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ExamView changeSettings(@PathParam("id") String examId, Requests.ExamSettings body) {
+        require(body != null && body.durationSeconds() != null, "title, durationSeconds and passingScore are required");
+        return ExamView.of(authoring.changeSettings(examId, body.title(), body.instructions(),
+                Duration.ofSeconds(body.durationSeconds()), body.availableFrom(), body.availableUntil(),
+                body.passingScore()));
+    }
+
     /** Replaces the exam's incident-threshold overrides: {"maxYawDegrees": 20, ...}, {} for the defaults. */
     @PUT
     @Path("{id}/incident-thresholds")

@@ -56,6 +56,11 @@ public final class Requests {
     public record Grade(BigDecimal points, String comment) {
     }
 
+    /** An exam's settings, all of them (a missing instructions, availableFrom or availableUntil: none). */
+    public record ExamSettings(String title, String instructions, Long durationSeconds, Instant availableFrom,
+                               Instant availableUntil, BigDecimal passingScore) {
+    }
+
     public record MediaRetention(Integer days) {
     }
 

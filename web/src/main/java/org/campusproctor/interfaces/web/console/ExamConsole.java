@@ -3,6 +3,8 @@ package org.campusproctor.interfaces.web.console;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.campusproctor.application.AttemptQueries;
+import org.campusproctor.application.AttemptView;
 import org.campusproctor.application.ExamAuthoring;
 import org.campusproctor.application.Page;
 import org.campusproctor.application.QuestionBankFiles;
@@ -11,12 +13,15 @@ import org.campusproctor.domain.exam.AnswerKey;
 import org.campusproctor.contract.vision.IncidentThresholds;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.exam.Exam;
+import org.campusproctor.domain.exam.ExamStatus;
 import org.campusproctor.domain.exam.ProctoringSettings;
 import org.campusproctor.domain.exam.QuestionType;
 import org.campusproctor.domain.registration.Registration;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +31,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One exam for the registrar: its settings, its question bank (add, edit while a draft, with a preview of each
+ * One exam for the registrar: its settings (editable within {@link Exam#changeSettings}'s rules), its attempts with
+ * their outcomes and a count by status, its question bank (add, edit while a draft, with a preview of each
  * question as candidates see it), publication, media retention, and its registrations with their allowances
  * (editable until the attempt starts).
  */
@@ -35,7 +41,8 @@ import java.util.stream.Collectors;
 public class ExamConsole implements Serializable {
 
     public record Settings(String id, String title, String status, long durationMinutes, String window,
-                           BigDecimal passingScore, String proctoring, String mediaRetention, boolean draft)
+                           BigDecimal passingScore, String proctoring, String mediaRetention, boolean draft,
+                           boolean archived)
             implements Serializable {
     }
 
@@ -89,11 +96,24 @@ public class ExamConsole implements Serializable {
     @Inject
     private QuestionBankFiles bankFiles;
 
+    @Inject
+    private AttemptQueries attempts;
+
     private String id;
     private Settings settings;
     private List<QuestionRow> questions = List.of();
     private String query;
     private final PagedList<RegistrationRow> registrations = new PagedList<>(this::page, RegistrationRow::id);
+    private final PagedList<AttemptView.SummaryView> attemptList =
+            new PagedList<>((page, size) -> attempts.ofExam(id, page, size), AttemptView.SummaryView::id);
+    private String attemptCounts;
+    // settings form
+    private String title;
+    private String instructions;
+    private Long durationMinutes;
+    private String availableFrom; // ISO instants as typed; blank: no bound
+    private String availableUntil;
+    private BigDecimal passingScore;
 
     // question form
     private String editing; // question id, null: a new question
@@ -131,7 +151,14 @@ public class ExamConsole implements Serializable {
                     + ", a frame every " + e.proctoring().frameIntervalSeconds() + " s, review from risk "
                     + e.proctoring().reviewRiskThreshold(),
                     e.mediaRetentionDays() == null ? "default" : e.mediaRetentionDays() + " days",
-                    e.status().name().equals("DRAFT"));
+                    e.status() == ExamStatus.DRAFT, e.status() == ExamStatus.ARCHIVED);
+            title = e.title();
+            instructions = e.instructions();
+            durationMinutes = e.duration().toMinutes();
+            availableFrom = e.availableFrom() == null ? null : e.availableFrom().toString();
+            availableUntil = e.availableUntil() == null ? null : e.availableUntil().toString();
+            passingScore = e.passingScore();
+            attemptCounts = attemptCounts();
             retentionDays = e.mediaRetentionDays();
             ProctoringSettings p = e.proctoring();
             webcamRequired = p.webcamRequired();
@@ -150,6 +177,39 @@ public class ExamConsole implements Serializable {
         } catch (RuntimeException e) {
             settings = null;
             Messages.refused(e);
+        }
+    }
+
+    /** The count line of the exam's attempts by status, e.g. "2 IN_PROGRESS, 1 SUBMITTED" (one GROUP BY query). */
+    private String attemptCounts() {
+        Map<String, Long> counts = attempts.statusCounts(id);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return total == 0 ? "No attempts yet" : total + " attempt(s): " + counts.entrySet().stream()
+                .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", "));
+    }
+
+    /** Saves title, instructions, window, duration and passing score (once attempts started, only what stays fair). */
+    public void saveSettings() {
+        try {
+            authoring.changeSettings(id, title, instructions,
+                    java.time.Duration.ofMinutes(durationMinutes == null ? 0 : durationMinutes),
+                    instant("Available from", availableFrom), instant("Available until", availableUntil), passingScore);
+            Messages.info("Settings saved");
+            load();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** An ISO instant as typed (blank: none). */
+    static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field + " must be an ISO instant such as 2026-12-01T09:00:00Z, or empty");
         }
     }
 
@@ -337,6 +397,21 @@ public class ExamConsole implements Serializable {
     public Settings getSettings() { return settings; }
     public List<QuestionRow> getQuestions() { return questions; }
     public PagedList<RegistrationRow> getRegistrations() { return registrations; }
+    /** The exam's attempts with their outcomes, a page at a time. */
+    public PagedList<AttemptView.SummaryView> getAttempts() { return attemptList; }
+    public String getAttemptCounts() { return attemptCounts; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getInstructions() { return instructions; }
+    public void setInstructions(String instructions) { this.instructions = instructions; }
+    public Long getDurationMinutes() { return durationMinutes; }
+    public void setDurationMinutes(Long durationMinutes) { this.durationMinutes = durationMinutes; }
+    public String getAvailableFrom() { return availableFrom; }
+    public void setAvailableFrom(String availableFrom) { this.availableFrom = availableFrom; }
+    public String getAvailableUntil() { return availableUntil; }
+    public void setAvailableUntil(String availableUntil) { this.availableUntil = availableUntil; }
+    public BigDecimal getPassingScore() { return passingScore; }
+    public void setPassingScore(BigDecimal passingScore) { this.passingScore = passingScore; }
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }
     public String getEditing() { return editing; }
