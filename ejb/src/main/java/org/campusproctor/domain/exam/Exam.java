@@ -234,6 +234,9 @@ public class Exam {
         if (title.length() > 200) {
             throw new InvalidInputException("A title is at most 200 characters");
         }
+        if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
+            throw new InvalidInputException("Instructions are at most " + MAX_INSTRUCTIONS + " characters");
+        }
         if (duration == null || duration.toSeconds() < 1) {
             throw new InvalidInputException("The duration must be at least one second");
         }
@@ -300,6 +303,7 @@ public class Exam {
         this.mediaRetentionDays = days;
     }
 
+    public static final int MAX_INSTRUCTIONS = 20_000;
     public static final int MIN_MEDIA_RETENTION_DAYS = 1;
     public static final int MAX_MEDIA_RETENTION_DAYS = 3650;
 
