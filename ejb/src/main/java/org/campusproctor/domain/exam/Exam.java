@@ -95,9 +95,7 @@ public class Exam {
         if (title == null || title.isBlank()) {
             throw new InvalidInputException("An exam needs a title");
         }
-        if (duration == null || duration.toSeconds() < 1) {
-            throw new InvalidInputException("The duration must be at least one second");
-        }
+        checkDuration(duration);
         if (availableFrom != null && availableUntil != null && !availableFrom.isBefore(availableUntil)) {
             throw new InvalidInputException("The availability window must end after it starts");
         }
@@ -237,9 +235,7 @@ public class Exam {
         if (instructions != null && instructions.length() > MAX_INSTRUCTIONS) {
             throw new InvalidInputException("Instructions are at most " + MAX_INSTRUCTIONS + " characters");
         }
-        if (duration == null || duration.toSeconds() < 1) {
-            throw new InvalidInputException("The duration must be at least one second");
-        }
+        checkDuration(duration);
         if (from != null && until != null && !from.isBefore(until)) {
             throw new InvalidInputException("The availability window must end after it starts");
         }
@@ -287,6 +283,14 @@ public class Exam {
         return changes.toString();
     }
 
+    /** One second up to {@link #MAX_DURATION} (a bound, so that deadlines stay far from overflowing). */
+    private static void checkDuration(Duration duration) {
+        if (duration == null || duration.toSeconds() < 1 || duration.compareTo(MAX_DURATION) > 0) {
+            throw new InvalidInputException("The duration must be at least one second and at most "
+                    + MAX_DURATION.toDays() + " days");
+        }
+    }
+
     private static void change(StringBuilder changes, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
             changes.append(changes.isEmpty() ? "" : "; ").append(field).append(": ").append(before).append(" -> ")
@@ -304,6 +308,7 @@ public class Exam {
     }
 
     public static final int MAX_INSTRUCTIONS = 20_000;
+    public static final Duration MAX_DURATION = Duration.ofDays(7);
     public static final int MIN_MEDIA_RETENTION_DAYS = 1;
     public static final int MAX_MEDIA_RETENTION_DAYS = 3650;
 

@@ -55,6 +55,8 @@ class ExamSettingsTest {
         assertThrows(InvalidInputException.class, () -> exam.changeSettings("x".repeat(201), null, HOUR, FROM, UNTIL, PASS, false));
         assertThrows(InvalidInputException.class, () -> exam.changeSettings("A", null, Duration.ZERO, FROM, UNTIL, PASS, false));
         assertThrows(InvalidInputException.class,
+                () -> exam.changeSettings("A", null, Duration.ofDays(8), FROM, UNTIL, PASS, false));
+        assertThrows(InvalidInputException.class,
                 () -> exam.changeSettings("A", "x".repeat(Exam.MAX_INSTRUCTIONS + 1), HOUR, FROM, UNTIL, PASS, false));
         assertThrows(InvalidInputException.class, () -> exam.changeSettings("A", null, HOUR, UNTIL, FROM, PASS, false));
         assertThrows(InvalidInputException.class, () -> exam.changeSettings("A", null, HOUR, FROM, FROM, PASS, false));
