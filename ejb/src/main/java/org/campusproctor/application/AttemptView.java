@@ -49,7 +49,8 @@ public record AttemptView(String id, String examId, String examTitle, String can
      */
     public record SummaryView(String id, String candidate, String proctor, String status, Instant startedAt,
                               Instant endedAt, BigDecimal score, BigDecimal maxScore, BigDecimal percent,
-                              String outcome, String reviewStatus, int riskScore, String riskBand) {
+                              String outcome, String reviewStatus, int riskScore, String riskBand)
+            implements java.io.Serializable { // rows of a view-scoped console's table
     }
 
     public record TimelineView(Instant at, String actor, String kind, String action, String detail) {
