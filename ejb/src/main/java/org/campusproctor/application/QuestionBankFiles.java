@@ -46,7 +46,6 @@ public class QuestionBankFiles {
     public static final int MAX_QUESTIONS = 500;
     /** The editor's bounds (its form fields say the same). */
     public static final int MAX_PROMPT = 4000;
-    public static final BigDecimal MAX_POINTS = new BigDecimal("1000");
 
     /** The file: its format version, where it came from, and the questions in order. */
     public record QuestionBank(Integer format, String exam, String title, Instant exportedAt, List<Item> questions) {
@@ -145,8 +144,8 @@ public class QuestionBankFiles {
         if (q.prompt() != null && q.prompt().length() > MAX_PROMPT) {
             throw new InvalidInputException("a prompt is at most " + MAX_PROMPT + " characters");
         }
-        if (q.points() == null || q.points().compareTo(MAX_POINTS) > 0 || q.points().scale() > 2) {
-            throw new InvalidInputException("points must be 0.." + MAX_POINTS + " with at most 2 decimals");
+        if (q.points() == null || q.points().compareTo(Question.MAX_POINTS) > 0 || q.points().scale() > 2) {
+            throw new InvalidInputException("points must be 0.." + Question.MAX_POINTS + " with at most 2 decimals");
         }
         List<String> choices = q.choices() == null ? List.of() : q.choices();
         if (choices.size() > 50) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.campusproctor.domain.Decimals;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.RuleViolationException;
 
@@ -125,7 +126,7 @@ public class Answer {
         if (points == null || points.signum() < 0 || points.compareTo(maxPoints) > 0) {
             throw new InvalidInputException("Points must be between 0 and " + maxPoints);
         }
-        awardedPoints = points.setScale(2, RoundingMode.HALF_UP);
+        awardedPoints = Decimals.bounded("Points", points, 4, 2).setScale(2, RoundingMode.HALF_UP);
         needsGrading = false;
         gradedBy = grader;
         graderComment = comment;

@@ -12,6 +12,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.campusproctor.domain.Ids;
+import org.campusproctor.domain.Decimals;
 import org.campusproctor.domain.InvalidInputException;
 import org.campusproctor.domain.RuleViolationException;
 
@@ -108,7 +109,7 @@ public class Exam {
         this.durationSeconds = duration.toSeconds();
         this.availableFrom = availableFrom;
         this.availableUntil = availableUntil;
-        this.passingScore = passingScore.setScale(2, RoundingMode.HALF_UP);
+        this.passingScore = Decimals.bounded("The passing score", passingScore, 3, 2).setScale(2, RoundingMode.HALF_UP);
         this.shuffleQuestions = shuffleQuestions;
         this.shuffleChoices = shuffleChoices;
         this.proctoring = proctoring == null ? ProctoringSettings.defaults() : proctoring;
@@ -242,7 +243,7 @@ public class Exam {
         if (passingScore == null || passingScore.signum() < 0 || passingScore.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new InvalidInputException("The passing score is a percentage 0..100");
         }
-        BigDecimal passing = passingScore.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal passing = Decimals.bounded("The passing score", passingScore, 3, 2).setScale(2, RoundingMode.HALF_UP);
         boolean frozen = status == ExamStatus.PUBLISHED && attemptsStarted;
         if (frozen) {
             if (duration.toSeconds() != durationSeconds) {

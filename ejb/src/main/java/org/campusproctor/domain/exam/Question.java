@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.campusproctor.domain.Decimals;
 import org.campusproctor.domain.InvalidInputException;
 
 import java.math.BigDecimal;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "exam_question")
 public class Question {
+
+    /** The most points one question is worth (the column keeps 6 integer digits; no exam needs more). */
+    public static final BigDecimal MAX_POINTS = new BigDecimal("1000");
 
     @Id
     @Column(length = 36)
@@ -81,15 +85,15 @@ public class Question {
         if (prompt == null || prompt.isBlank()) {
             throw new InvalidInputException("A question needs a prompt");
         }
-        if (points == null || points.signum() < 0) {
-            throw new InvalidInputException("Points must be zero or more");
+        if (points == null || points.signum() < 0 || points.compareTo(MAX_POINTS) > 0) {
+            throw new InvalidInputException("Points must be 0.." + MAX_POINTS);
         }
         this.id = id;
         this.exam = exam;
         this.position = position;
         this.type = type;
         this.prompt = prompt;
-        this.points = points.setScale(2, RoundingMode.HALF_UP);
+        this.points = Decimals.bounded("Points", points, 4, 2).setScale(2, RoundingMode.HALF_UP);
         List<String> options = choices == null ? List.of() : choices;
         if (type.isChoice()) {
             if (options.size() < 2) {
@@ -168,9 +172,7 @@ public class Question {
      * bounds are checked before rounding: rounding a value of huge scale would itself cost unbounded time.
      */
     private static BigDecimal storable(String what, BigDecimal value) {
-        if (value.scale() > 100 || value.precision() - value.scale() > 20) {
-            throw new InvalidInputException(what + " has at most 20 integer and 10 decimal digits");
-        }
+        Decimals.bounded(what, value, 20, 10);
         return value.scale() > 10 ? value.setScale(10, RoundingMode.HALF_UP) : value;
     }
 
