@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +69,9 @@ public class CandidateAttempts {
         if (!existing.isEmpty()) {
             return work.view(existing.get(0), false);
         }
-        Exam exam = em.find(Exam.class, registration.examId());
+        // the exam's row lock, as ExamAuthoring.changeSettings takes it: a settings change either sees this attempt
+        // (and keeps the duration it holds) or commits before the attempt reads the duration
+        Exam exam = em.find(Exam.class, registration.examId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         exam.checkOpenForAttempts(now);
         ExamAttempt attempt = new ExamAttempt(Ids.newId(), registrationId, exam.id(), registration.candidate(),
