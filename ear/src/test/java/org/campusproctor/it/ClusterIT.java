@@ -296,7 +296,7 @@ class ClusterIT {
             String module = bean.equals("FrameAnalysisWorker") ? "campusproctor-vision-worker" : "campusproctor-ejb";
             String jar;
             try (ZipFile ear = new ZipFile(System.getProperty("it.ear"))) {
-                jar = ear.stream().map(e -> e.getName()).filter(n -> n.startsWith(module + "-") && n.endsWith(".jar"))
+                jar = ear.stream().map(e -> e.getName()).filter(n -> !n.contains("/") && n.matches("(.*-)?" + module + "-\\d.*\\.jar"))
                         .findFirst().orElseThrow(() -> new AssertionError("no " + module + " in the EAR"));
             }
             Path log = Files.createTempFile("cli", ".log");
