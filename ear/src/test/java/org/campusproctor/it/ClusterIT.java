@@ -48,6 +48,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *     <li>While candidates upload to node 1 and node 2 analyses (its consumers own every attempt's message group),
  *     node 1's workers are started and node 2 is killed (SIGKILL): every accepted frame is analysed and pushed, node 1
  *     takes over node 2's attempts, and the time from the kill to node 1's first result is printed.</li>
+ *     <li>A third node runs only the worker-only EAR ({@code ear/worker}: vision worker and contract) on the same
+ *     broker and media directory: with node 1's workers stopped, it analyses the frames uploaded to node 1.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,6 +59,7 @@ class ClusterIT {
 
     private static Node node1;
     private static Node node2;
+    private static Node worker;
 
     @BeforeAll
     static void startNodes() throws Exception {
@@ -71,7 +74,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopNodes() {
-        for (Node node : new Node[]{node2, node1}) {
+        for (Node node : new Node[]{worker, node2, node1}) {
             if (node != null) {
                 node.stop();
             }
@@ -190,6 +193,38 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void aWorkerOnlyNodeAnalysesFramesFromTheSharedBroker() throws Exception {
+        worker = new Node(Path.of(System.getProperty("it.cluster.worker.home")), "cluster-worker",
+                Integer.getInteger("it.cluster.worker.offset", 800));
+        worker.start();
+        node1.delivery("FrameAnalysisWorker", false);
+        try {
+            Client registrar = Client.demo("registrar");
+            Client proctor = Scenario.newUser("proctor");
+            Client candidate = Scenario.newUser("candidate");
+            String examId = Scenario.exam(registrar, 3600, false, Scenario.shortTexts(1)).getString("id");
+            String attemptId = Scenario.startedAttempt(candidate,
+                    Scenario.register(registrar, examId, candidate, proctor, 0)).getString("id");
+            List<JsonObject> feed = new CopyOnWriteArrayList<>();
+            WebSocket socket = proctor.webSocket("/ws/proctor-feed", StaffScopingIT.collect(feed)).get(30, TimeUnit.SECONDS);
+            try {
+                for (int i = 0; i < 3; i++) {
+                    String mediaId = candidate.expect(202, candidate.upload("/api/attempts/" + attemptId + "/frames",
+                            "image/jpeg", ClipFrames.at(i))).getString("mediaId");
+                    JsonObject analysed = await(feed, e -> mediaId.equals(e.getString("mediaId", null)), 120);
+                    assertNotNull(analysed, "frame " + mediaId + " analysed while only the worker-only node consumes frames");
+                    assertEquals("cluster-worker", analysed.getString("workerNode"), analysed.toString());
+                }
+            } finally {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
+        } finally {
+            node1.delivery("FrameAnalysisWorker", true);
+        }
+    }
+
     /** One frame of the clip about every 500 ms, honouring 429; accepted frames are counted, failures retried. */
     private static void upload(Client candidate, String frames, Set<String> accepted, AtomicBoolean uploading) {
         int i = 0;
@@ -252,9 +287,11 @@ class ClusterIT {
         private final Path home;
         private final String name;
         private final int offset;
+        private final boolean web;
         private Process process;
 
         Node(Path home, String name, int offset) {
+            this.web = !name.endsWith("-worker");
             this.home = home;
             this.name = name;
             this.offset = offset;
@@ -277,8 +314,11 @@ class ClusterIT {
                 if (!process.isAlive()) {
                     throw new AssertionError(name + " stopped during start-up; see " + log);
                 }
+                if (!web && Files.exists(log) && Files.readString(log).contains("Deployed \"campusproctor-worker.ear\"")) {
+                    return; // the worker-only EAR has no HTTP interface: deployed is ready
+                }
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/system/status"))
+                    if (web && http.send(HttpRequest.newBuilder(URI.create(base + "/api/system/status"))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         return;
                     }
