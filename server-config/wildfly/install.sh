@@ -3,11 +3,11 @@
 # OpenCV, PostgreSQL driver), vision models, datasource, JMS queues, security, settings; optionally deploys the EAR.
 # Offline (the server must be stopped). Repeatable: a re-run applies changed properties; --restore undoes it all.
 #
-#   install.sh --wildfly-home DIR [--db h2|postgresql] [--broker embedded|host|remote] [--properties FILE]
+#   install.sh --wildfly-home DIR [--db h2|postgresql] [--broker embedded|remote] [--properties FILE]
 #              [--set key=value]... [--ear FILE]
 #   install.sh --wildfly-home DIR --restore
-# --broker: embedded (default, one node), host (the embedded broker also serves other nodes), remote (use the broker
-# at campusproctor.broker.host/port, a standalone Artemis or a "host" node).
+# --broker: embedded (default, one node) or remote (several nodes: the standalone Artemis broker at
+# campusproctor.broker.host/port, see ../artemis).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +38,7 @@ done
 [ -f "$wildfly_home/standalone/configuration/standalone-full.xml" ] || {
   echo "install.sh: $wildfly_home is not a WildFly installation (no standalone/configuration/standalone-full.xml)" >&2; exit 2; }
 case "$db" in h2|postgresql) ;; *) echo "install.sh: --db must be h2 or postgresql" >&2; exit 2 ;; esac
-case "$broker" in embedded|host|remote) ;; *) echo "install.sh: --broker must be embedded, host or remote" >&2; exit 2 ;; esac
+case "$broker" in embedded|remote) ;; *) echo "install.sh: --broker must be embedded or remote" >&2; exit 2 ;; esac
 if $restore; then
   wildfly_home="$(cd "$wildfly_home" && pwd)"
   rm -f "$wildfly_home"/standalone/deployments/campusproctor.ear*
@@ -79,7 +79,6 @@ echo "Configuring standalone-full.xml (database: $db, broker: $broker)"
 # would never be applied on a re-run.
 broker_cli=()
 case "$broker" in
-  host) broker_cli=("$here/cli/configure-broker-host.cli") ;;
   remote) broker_cli=("$here/cli/configure-remote-broker.cli") ;;
 esac
 script="$(cat "$here/cli/datasource-$db.cli" "$here/cli/configure.cli" "${broker_cli[@]+"${broker_cli[@]}"}")"

@@ -38,9 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two WildFly nodes of one installation: one PostgreSQL database, one media directory, one broker (node 1's embedded
- * Artemis, opened to node 2: {@code install.sh --broker host} and {@code --broker remote}). The test starts both
- * nodes itself, so that it can kill one. Clients reach node 1 only, as behind a proxy that sends them there.
+ * Two WildFly nodes of one installation: one PostgreSQL database, one media directory, one broker (the build's
+ * standalone Artemis; both nodes installed with {@code install.sh --broker remote}). The test starts the nodes itself,
+ * so that it can kill one. Clients reach node 1 only, as behind a proxy that sends them there.
  * <ol>
  *     <li>With node 1's frame workers and result listener stopped (management operation {@code stop-delivery}), frames
  *     uploaded to node 1 are analysed and recorded on node 2, and pushed to a proctor connected to node 1 through the
@@ -68,7 +68,7 @@ class ClusterIT {
                 Integer.getInteger("it.cluster.node1.offset", 600));
         node2 = new Node(Path.of(System.getProperty("it.cluster.node2.home")), "cluster-2",
                 Integer.getInteger("it.cluster.node2.offset", 700));
-        node1.start(); // first: it hosts the broker, and migrates the database alone
+        node1.start(); // first: it migrates the database alone
         node2.start();
     }
 
