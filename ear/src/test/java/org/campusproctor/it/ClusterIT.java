@@ -172,10 +172,16 @@ class ClusterIT {
         }
 
         try {
-            Set<String> lost = Eventually.await(Duration.ofSeconds(180), Duration.ofMillis(500),
-                    () -> accepted.stream().filter(m -> !receivedAt.containsKey(m)).collect(Collectors.toSet()),
-                    Set::isEmpty, "every accepted frame analysed and pushed");
-            assertEquals(Set.of(), lost);
+            Set<String> missing = unpushed(accepted, receivedAt, Duration.ofSeconds(180));
+            int inDoubt = missing.size();
+            if (inDoubt > 0) {
+                // killed inside a two-phase commit: the broker keeps those results (and their feed events) prepared
+                // until node 2's transaction recovery completes them, which its restart does
+                System.out.println("ClusterIT: " + inDoubt + " results in doubt until node 2's recovery: " + missing);
+                node2.start();
+                missing = unpushed(accepted, receivedAt, Duration.ofSeconds(180));
+            }
+            assertEquals(Set.of(), missing, "every accepted frame analysed and pushed");
             List<JsonObject> afterKill = feed.subList(eventsAtKill, feed.size()).stream()
                     .filter(e -> "frame-analysed".equals(e.getString("type", null))).toList();
             assertTrue(afterKill.size() >= 4, "the feed keeps updating after the kill: " + afterKill.size() + " frames");
@@ -186,8 +192,8 @@ class ClusterIT {
                     .map(e -> e.getString("attemptId")).collect(Collectors.toSet());
             assertEquals(Set.copyOf(attempts), takenOver, "every attempt of node 2 is analysed on node 1 afterwards");
             System.out.printf("ClusterIT: %d frames accepted by node 1, %d analysed and pushed, 0 lost; kill -9 of node 2"
-                            + " -> first result from node 1 after %d ms%n", accepted.size(), receivedAt.size(),
-                    takeover - killedAt);
+                            + " -> first result from node 1 after %d ms; %d results waited for node 2's restart%n",
+                    accepted.size(), receivedAt.size(), takeover - killedAt, inDoubt);
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
@@ -223,6 +229,21 @@ class ClusterIT {
         } finally {
             node1.delivery("FrameAnalysisWorker", true);
         }
+    }
+
+    /** The accepted frames whose analysis has not reached the socket once the time is up (or none is left). */
+    private static Set<String> unpushed(Set<String> accepted, Map<String, Long> receivedAt, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Set<String> missing;
+        do {
+            missing = accepted.stream().filter(m -> !receivedAt.containsKey(m)).collect(Collectors.toSet());
+            if (missing.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return missing;
     }
 
     /** One frame of the clip about every 500 ms, honouring 429; accepted frames are counted, failures retried. */
@@ -289,6 +310,7 @@ class ClusterIT {
         private final int offset;
         private final boolean web;
         private Process process;
+        private int starts;
 
         Node(Path home, String name, int offset) {
             this.web = !name.endsWith("-worker");
@@ -300,7 +322,7 @@ class ClusterIT {
         }
 
         void start() throws Exception {
-            Path log = home.getParent().resolve("server-console.log");
+            Path log = home.getParent().resolve("server-console-" + (++starts) + ".log");
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                     "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + offset,
                     "-Djboss.node.name=" + name, "-Djboss.tx.node.id=" + name)
