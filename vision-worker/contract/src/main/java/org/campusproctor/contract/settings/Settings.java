@@ -121,7 +121,7 @@ public final class Settings {
             "10000", "Longest redelivery delay.");
     public static final Setting<String> BROKER_HOST = server("campusproctor.broker.host", "127.0.0.1",
             "Host of the Artemis broker shared by the nodes (install.sh --broker remote).");
-    public static final Setting<String> BROKER_PORT = server("campusproctor.broker.port", "61616",
+    public static final Setting<String> BROKER_PORT = server("campusproctor.broker.port", "61716",
             "Port of that broker's acceptor.");
     public static final Setting<String> BROKER_USER = server("campusproctor.broker.user", "campusproctor",
             "User the nodes connect to the broker as.");
