@@ -42,6 +42,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * standalone Artemis; both nodes installed with {@code install.sh --broker remote}). The test starts the nodes itself,
  * so that it can kill one. Clients reach node 1 only, as behind a proxy that sends them there.
  * <ol>
+ *     <li>Both nodes' sweeps (every 5 s) see the same attempts: a silent webcam raises one incident, an attempt past
+ *     its deadline expires once.</li>
  *     <li>With node 1's frame workers and result listener stopped (management operation {@code stop-delivery}), frames
  *     uploaded to node 1 are analysed and recorded on node 2, and pushed to a proctor connected to node 1 through the
  *     broker's {@code proctor-feed} topic; a proctor's action taken on node 2 reaches that socket too.</li>
@@ -79,6 +81,24 @@ class ClusterIT {
                 node.stop();
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void theSweepsOfBothNodesReportASilentWebcamOnceAndExpireAnAttemptOnce() throws Exception {
+        Scenario.Running running = Scenario.running(50); // webcam required, a frame every 5 s: silent after 30 s
+        String attemptId = running.attemptId();
+        Client proctor = Client.demo("proctor");
+        running.candidate().expect(202, running.candidate().upload("/api/attempts/" + attemptId + "/frames",
+                "image/jpeg", ClipFrames.at(0)));
+        Eventually.await(Duration.ofSeconds(60), Duration.ofSeconds(1), () -> WebcamSilenceIT.silences(proctor, attemptId),
+                found -> !found.isEmpty(), "the silent-webcam incident");
+        TimedExpiryIT.awaitStatus(running.candidate(), attemptId, "EXPIRED", 60);
+        Thread.sleep(6_000); // more sweeps of both nodes (every 5 s each)
+        assertEquals(1, WebcamSilenceIT.silences(proctor, attemptId).size(), "one incident for one silence");
+        long expiries = Server.jsonArray(proctor.get("/api/attempts/" + attemptId + "/timeline")).stream()
+                .filter(t -> "EXPIRED".equals(t.asJsonObject().getString("action"))).count();
+        assertEquals(1, expiries, "expired once");
     }
 
     @Test
