@@ -3,23 +3,28 @@
 # OpenCV, PostgreSQL driver), vision models, datasource, JMS queues, security, settings; optionally deploys the EAR.
 # Offline (the server must be stopped). Repeatable: a re-run applies changed properties; --restore undoes it all.
 #
-#   install.sh --wildfly-home DIR [--db h2|postgresql] [--properties FILE] [--set key=value]... [--ear FILE]
+#   install.sh --wildfly-home DIR [--db h2|postgresql] [--broker embedded|remote] [--properties FILE]
+#              [--set key=value]... [--ear FILE]
 #   install.sh --wildfly-home DIR --restore
+# --broker: embedded (default, one node) or remote (several nodes: the standalone Artemis broker at
+# campusproctor.broker.host/port, see ../artemis).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 wildfly_home=""
 db="h2"
+broker="embedded"
 properties="$here/campusproctor.properties"
 ear=""
 restore=false
 overrides=()
 
-usage() { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --wildfly-home) wildfly_home="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
+    --broker) broker="$2"; shift 2 ;;
     --properties) properties="$2"; shift 2 ;;
     --set) overrides+=("$2"); shift 2 ;;
     --ear) ear="$2"; shift 2 ;;
@@ -33,11 +38,12 @@ done
 [ -f "$wildfly_home/standalone/configuration/standalone-full.xml" ] || {
   echo "install.sh: $wildfly_home is not a WildFly installation (no standalone/configuration/standalone-full.xml)" >&2; exit 2; }
 case "$db" in h2|postgresql) ;; *) echo "install.sh: --db must be h2 or postgresql" >&2; exit 2 ;; esac
+case "$broker" in embedded|remote) ;; *) echo "install.sh: --broker must be embedded or remote" >&2; exit 2 ;; esac
 if $restore; then
   wildfly_home="$(cd "$wildfly_home" && pwd)"
   rm -f "$wildfly_home"/standalone/deployments/campusproctor.ear*
   log="$(mktemp)"
-  printf '%s\n' "embed-server --server-config=standalone-full.xml --std-out=discard" "$(cat "$here/cli/restore.cli")" \
+  printf '%s\n' "embed-server --server-config=standalone-full.xml --std-out=discard" "$(cat "$here/cli/restore-remote-broker.cli" "$here/cli/restore.cli")" \
     "stop-embedded-server" > "$log.cli"
   "$wildfly_home/bin/jboss-cli.sh" --file="$log.cli" > "$log" 2>&1 || { cat "$log" >&2; echo "install.sh: restore failed" >&2; exit 1; }
   grep -q '"outcome" => "failed"' "$log" && { cat "$log" >&2; echo "install.sh: a restore step failed" >&2; exit 1; }
@@ -67,11 +73,15 @@ if [ -d "$here/models" ]; then
   cp -R "$here/models/." "$models_dir/"
 fi
 
-echo "Configuring standalone-full.xml (database: $db)"
+echo "Configuring standalone-full.xml (database: $db, broker: $broker)"
 # The scripts' ${campusproctor.*} parameters are filled in here, from the properties: inside an embedded server the
 # CLI would resolve them against the system properties the existing configuration already set, so a changed value
 # would never be applied on a re-run.
-script="$(cat "$here/cli/datasource-$db.cli" "$here/cli/configure.cli")"
+broker_cli=()
+case "$broker" in
+  remote) broker_cli=("$here/cli/configure-remote-broker.cli") ;;
+esac
+script="$(cat "$here/cli/datasource-$db.cli" "$here/cli/configure.cli" "${broker_cli[@]+"${broker_cli[@]}"}")"
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac
   key="${line%%=*}"

@@ -33,7 +33,7 @@ class WebcamSilenceIT {
         assertEquals(1, silences(proctor, running.attemptId()).size());
     }
 
-    private static List<JsonObject> silences(Client proctor, String attemptId) throws Exception {
+    static List<JsonObject> silences(Client proctor, String attemptId) throws Exception {
         JsonObject attempt = proctor.expect(200, proctor.get("/api/attempts/" + attemptId));
         return attempt.getJsonArray("incidents").stream().map(JsonValue::asJsonObject)
                 .filter(i -> "WEBCAM_SILENT".equals(i.getString("type"))).toList();

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.campusproctor.contract.settings.Settings;
 import org.campusproctor.domain.attempt.AttemptStatus;
@@ -81,12 +82,15 @@ public class WebcamSilence {
         return silent;
     }
 
-    /** Re-checked under the attempt's lock, in its own transaction: a frame may have arrived meanwhile. */
+    /**
+     * Re-checked under the attempt's lock, in its own transaction: a frame may have arrived meanwhile, and the sweep
+     * of another node may have raised the same silence (the lock makes this one wait and then see it).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean raiseIfStillSilent(Silence silence) {
         String attemptId = silence.attemptId();
         Instant silentSince = silence.silentSince();
-        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId);
+        ExamAttempt attempt = em.find(ExamAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null || attempt.status() != AttemptStatus.IN_PROGRESS) {
             return false;
         }

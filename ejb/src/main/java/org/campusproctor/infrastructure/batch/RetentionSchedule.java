@@ -16,10 +16,14 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.campusproctor.application.AuditLog;
 import org.campusproctor.application.BatchJobs;
 import org.campusproctor.contract.settings.Settings;
+import org.campusproctor.domain.job.ScheduledRun;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -28,7 +32,9 @@ import java.util.logging.Logger;
 /**
  * Starts the media-retention job every day at {@code campusproctor.retention.daily-at} (server time; empty: never by
  * itself), with each exam's own retention period and the default for the others. A run still going from the day
- * before is left alone. The timer is not persistent: a server that was down at that time runs it the next day.
+ * before is left alone. The timer is not persistent: a server that was down at that time runs it the next day. With
+ * several nodes every node's timer fires, and the one that claims the day ({@link ScheduledRun#CLAIM}, a conditional
+ * update in the database) starts the run; the others skip it.
  */
 @Singleton
 @Startup
@@ -43,6 +49,9 @@ public class RetentionSchedule {
 
     @Inject
     private AuditLog audit;
+
+    @PersistenceContext
+    private EntityManager em;
 
     @PostConstruct
     void schedule() {
@@ -61,6 +70,11 @@ public class RetentionSchedule {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void run() {
         try {
+            if (em.createNamedQuery(ScheduledRun.CLAIM).setParameter("name", ScheduledRun.MEDIA_RETENTION_DAILY)
+                    .setParameter("day", LocalDate.now()).executeUpdate() == 0) {
+                LOG.info("Media retention: today's run was started by another node");
+                return;
+            }
             if (running()) {
                 LOG.warning("Media retention: yesterday's run is still going; today's is skipped");
                 return;

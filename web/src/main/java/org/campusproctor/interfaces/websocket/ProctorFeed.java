@@ -10,6 +10,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.campusproctor.application.ActiveAccounts;
 import org.campusproctor.application.AttemptAccess.StaffScope;
+import org.campusproctor.application.Broadcast;
 import org.campusproctor.contract.vision.FrameAnalysisReport;
 import org.campusproctor.domain.attempt.AttemptChanged;
 import org.campusproctor.domain.identity.AccountDisabled;
@@ -26,12 +27,15 @@ import java.util.logging.Logger;
 
 /**
  * The proctors' live feed: every recorded frame analysis and every attempt change (transitions, proctor actions,
- * incidents with the new risk score), pushed after commit to the open feed sockets of the users allowed to see that
+ * incidents with the new risk score), recorded on any node and received from the broker's {@code proctor-feed} topic
+ * after commit ({@link Broadcast}), pushed to this node's open feed sockets of the users allowed to see that
  * attempt (the staff rule, {@link StaffScope}: a proctor gets the attempts assigned to them, an admin every attempt).
  * Only proctors and admins can open the socket (web.xml security constraint on /ws/*). A socket ends when its HTTP
  * session ends (logout, expiry) and when its user's account is disabled.
  *
- * <p>Catching up: every event carries an {@code id}, one sequence per server start ({@code epoch}). The last
+ * <p>Catching up: every event carries an {@code id}, one sequence per server start ({@code epoch}); every node numbers
+ * the topic's events in the order the broker delivers them, so ids are per node: a page whose socket reopens on
+ * another node (another epoch) is told to reload. The last
  * {@value #REPLAY_EVENTS} events are kept in memory, so that a page that lost its socket reopens it with
  * {@code ?epoch=E&after=N} and receives, before anything new, the events after N that it may see. Numbering, keeping
  * and sending happen under one lock, so a reopened socket receives every event exactly once and in order. When the
@@ -134,13 +138,13 @@ public class ProctorFeed {
                                       String status, int riskScore, String proctor, String detail) {
     }
 
-    void onFrameAnalysed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FrameAnalysed event) {
+    void onFrameAnalysed(@Observes @Broadcast FrameAnalysed event) {
         FrameAnalysisReport r = event.report();
         push(event.proctor(), id -> JSONB.toJson(new FrameAnalysedEvent(id, "frame-analysed", r.mediaId(), r.attemptId(),
                 event.status(), r.workerNode(), r.faceCount(), r)));
     }
 
-    void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
+    void onAttemptChanged(@Observes @Broadcast AttemptChanged event) {
         push(event.proctor(), id -> JSONB.toJson(new AttemptChangedEvent(id, "attempt-changed", event.attemptId(),
                 event.candidate(), event.kind(), event.action(), event.status(), event.riskScore(), event.proctor(),
                 event.detail())));

@@ -119,6 +119,14 @@ public final class Settings {
             "1000", "First redelivery delay (doubled at each attempt).");
     public static final Setting<String> JMS_MAX_REDELIVERY_DELAY_MS = server("campusproctor.jms.max-redelivery-delay-ms",
             "10000", "Longest redelivery delay.");
+    public static final Setting<String> BROKER_HOST = server("campusproctor.broker.host", "127.0.0.1",
+            "Host of the Artemis broker shared by the nodes (install.sh --broker remote).");
+    public static final Setting<String> BROKER_PORT = server("campusproctor.broker.port", "61716",
+            "Port of that broker's acceptor.");
+    public static final Setting<String> BROKER_USER = server("campusproctor.broker.user", "campusproctor",
+            "User the nodes connect to the broker as.");
+    public static final Setting<String> BROKER_PASSWORD = server("campusproctor.broker.password", "campusproctor",
+            "That user's password.");
 
     public static final List<Setting<?>> ALL = List.of(MEDIA_DIR, MODELS_DIR, FRAME_MAX_BYTES, FRAMES_MAX_PENDING,
             FRAMES_MIN_INTERVAL_MS, DEADLINE_SWEEP_SECONDS, RETENTION_DAILY_AT, RETENTION_DEFAULT_DAYS,
@@ -127,7 +135,7 @@ public final class Settings {
             VISION_MIN_FACE_SCORE, VISION_NMS_IOU, VISION_LANDMARK_EXPAND, VISION_MIN_LANDMARK_SCORE, VISION_MAX_FACES,
             VISION_OBJECT_MIN_SCORE, VISION_DETECT_EVERY_MS, VISION_OBJECTS_EVERY_MS, VISION_SPOOF_EVERY_MS,
             VISION_GAZE_EVERY_MS, VISION_MATCH_EVERY_MS, DB_URL, DB_USER, DB_PASSWORD, JMS_MAX_DELIVERY_ATTEMPTS,
-            JMS_REDELIVERY_DELAY_MS, JMS_MAX_REDELIVERY_DELAY_MS);
+            JMS_REDELIVERY_DELAY_MS, JMS_MAX_REDELIVERY_DELAY_MS, BROKER_HOST, BROKER_PORT, BROKER_USER, BROKER_PASSWORD);
 
     private Settings() {
     }

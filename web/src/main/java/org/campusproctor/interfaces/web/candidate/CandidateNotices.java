@@ -4,9 +4,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import org.campusproctor.application.Broadcast;
 import org.campusproctor.domain.attempt.AttemptChanged;
 import org.omnifaces.cdi.Push;
 import org.omnifaces.cdi.PushContext;
@@ -16,7 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes what a proctor (or the deadline sweep) did to an attempt to that attempt's candidate only: the user-targeted
+ * Pushes what a proctor (or the deadline sweep) did to an attempt, on whichever node ({@link Broadcast}), to that
+ * attempt's candidate only: the user-targeted
  * OmniFaces channel reaches the sockets ({@code <o:socket channel="attempt">}) of that user's sessions. Only the
  * actions the exam page reacts to go out; incidents and risk scores never reach the candidate.
  */
@@ -38,7 +39,7 @@ public class CandidateNotices {
     @Inject
     private Channel channel;
 
-    void onAttemptChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptChanged event) {
+    void onAttemptChanged(@Observes @Broadcast AttemptChanged event) {
         if (event.candidate() == null || !FOR_CANDIDATE.contains(event.action())) {
             return;
         }
