@@ -322,7 +322,7 @@ class HardeningMediaIT {
     }
 
     static Path mediaDir() {
-        return Path.of(System.getProperty("it.server.home"), "standalone", "data", "campusproctor", "media");
+        return Path.of(System.getProperty("it.media.dir"));
     }
 
     private static int sofOffset(byte[] jpeg) {

@@ -51,18 +51,24 @@ public class SchemaMigration {
                 // SQL migrations are the same on every database; this one is not, so it is Java (V4)
                 .javaMigrations(new org.campusproctor.infrastructure.persistence.migration.V4__AuditLogAppendOnly())
                 .failOnMissingLocations(true)
-                // JBeret's JDBC job repository creates its own tables (JOB_INSTANCE, ...) in the same database when
-                // the batch environment starts, which may be before this migration: a new database is then not empty
-                // when Flyway first sees it. Baseline below V1, so every migration still runs on it; any other
-                // non-empty database without a schema history is still refused (not ours to migrate).
+                // The batch runtime's job repository (JBeret's on WildFly, payara-jbatch's on Payara) creates its
+                // own tables in the same database when the batch environment starts, which may be before this
+                // migration: a new database is then not empty when Flyway first sees it. Baseline below V1, so every
+                // migration still runs on it; any other non-empty database without a schema history is still
+                // refused (not ours to migrate).
                 .baselineOnMigrate(holdsOnlyJobRepositoryTables())
                 .baselineVersion("0")
                 .load();
     }
 
-    /** JBeret's tables (jberet-core's DDL): the only ones a new CampusProctor database may hold before V1. */
-    private static final java.util.Set<String> JOB_REPOSITORY_TABLES =
-            java.util.Set.of("JOB_INSTANCE", "JOB_EXECUTION", "STEP_EXECUTION", "PARTITION_EXECUTION");
+    /**
+     * The job repositories' tables, the only ones a new CampusProctor database may hold before V1: JBeret's
+     * (jberet-core's DDL) and payara-jbatch's (its jsr352 DDL).
+     */
+    private static final java.util.Set<String> JOB_REPOSITORY_TABLES = java.util.Set.of(
+            "JOB_INSTANCE", "JOB_EXECUTION", "STEP_EXECUTION", "PARTITION_EXECUTION",
+            "JOBINSTANCEDATA", "EXECUTIONINSTANCEDATA", "STEPEXECUTIONINSTANCEDATA", "JOBSTATUS", "STEPSTATUS",
+            "CHECKPOINTDATA");
 
     private boolean holdsOnlyJobRepositoryTables() {
         try (java.sql.Connection c = dataSource.getConnection();
