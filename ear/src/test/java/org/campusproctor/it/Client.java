@@ -25,7 +25,7 @@ final class Client {
     /** Base URL of the server this user talks to: the test server, or a dedicated one (crash recovery). */
     private final String base;
     private final CookieManager cookies = new CookieManager();
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
 
     private Client(String base, String username) {
         this.base = base;

@@ -160,7 +160,7 @@ class HardeningWebIT {
     @Test
     void logoutEndsTheSessionAndItsSockets() throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
         Client proctor = Scenario.newUser("proctor");
         assertEquals(200, apiLogin(http, proctor.username, Client.IT_PASSWORD).statusCode());
         String session = sessionCookie(cookies);
@@ -203,7 +203,7 @@ class HardeningWebIT {
         assertTrue(Server.get("/api/session").headers().allValues("Content-Security-Policy").contains(
                 "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"));
 
-        HttpClient forger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient forger = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
         FacesForm form = openLoginPage(forger);
         HttpResponse<String> forged = submitLoginPage(forger, new FacesForm(form.viewState(), "forged"), "", ""); // empty: no login is tried
         assertEquals(400, forged.statusCode(), "a form post without its page's nonce is refused, not a server error");
@@ -212,7 +212,7 @@ class HardeningWebIT {
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
         http.send(HttpRequest.newBuilder(Server.uri("/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         String before = sessionCookie(cookies);
         assertNotNull(before, "the login page opens a session");
@@ -224,7 +224,7 @@ class HardeningWebIT {
         assertEquals(401, planted.statusCode(), "the id known before the login is not logged in");
 
         CookieManager pageCookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(pageCookies).build();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(pageCookies).build();
         FacesForm form = openLoginPage(browser);
         String pageBefore = sessionCookie(pageCookies);
         HttpResponse<String> page = submitLoginPage(browser, form, "proctor", "demo-proctor");
@@ -239,7 +239,7 @@ class HardeningWebIT {
         URI base = Server.uri("/");
         int httpsPort = base.getPort() - 8080 + 8443; // WildFly's https listener, same port offset as the http one
         URI https = URI.create("https://" + base.getHost() + ":" + httpsPort + base.getPath() + "api/session");
-        HttpClient tls = HttpClient.newBuilder().sslContext(trustingEveryCertificate()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient tls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustingEveryCertificate()).connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> overTls = tls.send(jsonLogin(https, "proctor", "demo-proctor"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, overTls.statusCode(), overTls.body());
         String secureCookie = overTls.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
@@ -288,7 +288,7 @@ class HardeningWebIT {
 
     /** Logs in on login.xhtml as a browser does: the page (session and view state), then the form. */
     static HttpResponse<String> loginPage(CookieManager cookies, String username, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
         return submitLoginPage(browser, openLoginPage(browser), username, password);
     }
 

@@ -16,7 +16,12 @@ final class Server {
 
     static final String BASE = System.getProperty("it.base.url", "http://localhost:8180/campusproctor");
     static final String DB = System.getProperty("it.db", "h2");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 as browsers speak it to a plain-HTTP server: Java's client would otherwise try an upgrade of cleartext
+     * HTTP to HTTP/2 (h2c), which no browser does and which Payara's listener breaks off.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Server() {
     }
