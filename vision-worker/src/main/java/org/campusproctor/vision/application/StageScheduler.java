@@ -5,7 +5,9 @@ import org.campusproctor.vision.pipeline.DetectedObject;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePlan;
+import org.campusproctor.vision.pipeline.HeadPose;
 import org.campusproctor.vision.pipeline.PipelineOptions.Stage;
+import org.campusproctor.vision.pipeline.StillFrame;
 import org.campusproctor.vision.pipeline.TrackedFace;
 
 import java.util.ArrayDeque;
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * the object detector, spoof models, gaze and face match only every so often, and each of them on every frame while
  * its last result could raise an incident ("by need": a phone or two persons seen, a spoof score, a gaze away, a
  * recent mismatch, no face or several), so a running episode is judged on every frame as without a schedule.
+ * A frame where only tracking is due is offered the attempt's last analysed frame ({@link StillFrame}, only one with a
+ * lone face within the rules' limits, at most {@code stillReuseMillis} old): when it barely differs from it, it takes
+ * that frame's face results instead of being analysed.
  * <p>
  * An attempt's frames come in capture order on one consumer (message groups). A redelivered frame gets the plan it
  * got the first time and is recorded once; an older frame than the last one gets every stage and changes nothing.
@@ -32,8 +37,11 @@ public final class StageScheduler {
     /** Stages the schedule decides on; the others run on every frame. */
     public static final List<Stage> SCHEDULED = List.of(Stage.DETECT, Stage.GAZE, Stage.SPOOF, Stage.MATCH, Stage.OBJECTS);
 
-    /** What an attempt got: frames seen, runs per scheduled stage and the longest time between two runs. */
-    public record Coverage(int frames, Map<Stage, Integer> runs, Map<Stage, Long> longestGapMillis) {
+    /**
+     * What an attempt got: frames seen, runs per scheduled stage, the longest time between two runs, and the frames
+     * that took a still frame's results.
+     */
+    public record Coverage(int frames, Map<Stage, Integer> runs, Map<Stage, Long> longestGapMillis, int reused) {
     }
 
     private final StageSchedule schedule;
@@ -63,11 +71,15 @@ public final class StageScheduler {
             long at = capturedAtMillis;
             boolean gap = s.lastAt != Long.MIN_VALUE && at - s.lastAt > thresholds(attemptId).maxGap().toMillis();
             boolean detect = s.track == null || gap || due(s.last, Stage.DETECT, schedule.detectEveryMillis(), at);
-            FramePlan plan = new FramePlan(detect ? null : s.track,
-                    s.gazeNeeded || due(s.last, Stage.GAZE, schedule.gazeEveryMillis(), at),
-                    s.spoofNeeded || due(s.last, Stage.SPOOF, schedule.spoofEveryMillis(), at),
-                    s.matchNeeded() || due(s.last, Stage.MATCH, schedule.matchEveryMillis(), at),
-                    s.objectsNeeded || due(s.last, Stage.OBJECTS, schedule.objectsEveryMillis(), at));
+            boolean gaze = s.gazeNeeded || due(s.last, Stage.GAZE, schedule.gazeEveryMillis(), at);
+            boolean spoof = s.spoofNeeded || due(s.last, Stage.SPOOF, schedule.spoofEveryMillis(), at);
+            boolean match = s.matchNeeded() || due(s.last, Stage.MATCH, schedule.matchEveryMillis(), at);
+            boolean objects = s.objectsNeeded || due(s.last, Stage.OBJECTS, schedule.objectsEveryMillis(), at);
+            // a frame where only tracking is due may take the last analysed frame's results, if it barely differs
+            StillFrame still = !detect && !gaze && !spoof && !match && !objects && s.still != null
+                    && at - s.still.capturedAtMillis() <= schedule.stillReuseMillis() ? s.still : null;
+            FramePlan plan = new FramePlan(detect ? null : s.track, gaze, spoof, match, objects, still,
+                    schedule.stillFrames() ? schedule.stillMaxDifference() : 0);
             s.plannedFrameId = frameId;
             s.plannedPlan = plan;
             return plan;
@@ -86,6 +98,10 @@ public final class StageScheduler {
             s.recordedFrameId = frameId;
             s.lastAt = at;
             s.frames++;
+            if (a.reused()) {
+                s.reused++; // nothing ran: the still frame, its face and the stages' last runs stay as they were
+                return;
+            }
             if (a.detected()) {
                 s.ran(Stage.DETECT, at);
             }
@@ -114,7 +130,25 @@ public final class StageScheduler {
                 long persons = a.objects().stream().filter(o -> o.label().equals("person")).count();
                 s.objectsNeeded = phone >= t.minPhoneScore() || persons >= 2;
             }
+            s.still = stillFrame(a, primary, t, at);
         }
+    }
+
+    /**
+     * The frame as the next frames' still frame: only a lone face followed onwards, its head within the rules'
+     * limits (a frame that would extend a looking-away episode is always analysed); a face-less frame, several faces
+     * or a lost track end it.
+     */
+    private StillFrame stillFrame(FrameAnalysis a, Optional<FaceAnalysis> primary, IncidentThresholds t, long at) {
+        if (!schedule.stillFrames() || a.thumbnail() == null || a.track() == null || a.faces().size() != 1
+                || primary.isEmpty() || primary.get().pose() == null) {
+            return null;
+        }
+        HeadPose pose = primary.get().pose();
+        if (Math.abs(pose.yaw()) > t.maxYawDegrees() || Math.abs(pose.pitch()) > t.maxPitchDegrees()) {
+            return null;
+        }
+        return new StillFrame(a.thumbnail(), a.withThumbnail(null), at);
     }
 
     /** The attempt's coverage so far (null when the attempt is not (or no longer) known here). */
@@ -124,7 +158,7 @@ public final class StageScheduler {
             return null;
         }
         synchronized (s) {
-            return new Coverage(s.frames, new EnumMap<>(s.runs), new EnumMap<>(s.longestGap));
+            return new Coverage(s.frames, new EnumMap<>(s.runs), new EnumMap<>(s.longestGap), s.reused);
         }
     }
 
@@ -154,6 +188,9 @@ public final class StageScheduler {
         FramePlan plannedPlan;
         String recordedFrameId;
         TrackedFace track;
+        /** The last analysed frame, when the next frames may take its results. */
+        StillFrame still;
+        int reused;
         boolean gazeNeeded;
         boolean spoofNeeded;
         boolean objectsNeeded;

@@ -87,21 +87,33 @@ public final class DlibFaceCrop {
         int offY = h < w ? before : 0;
         float[] out = new float[size * size * 3];
         double scale = (double) side / size;
+        // source offsets of each output column's and row's two neighbours (-1: in the zero padding), computed once
+        int[] left = new int[size];
+        int[] right = new int[size];
+        double[] fxs = new double[size];
+        for (int ox = 0; ox < size; ox++) {
+            double sx = ox * scale;
+            int x0 = (int) Math.floor(sx);
+            int x1 = Math.min(x0 + 1, side - 1);
+            fxs[ox] = sx - x0;
+            left[ox] = offset(x0 - offX, w, 3);
+            right[ox] = offset(x1 - offX, w, 3);
+        }
         for (int oy = 0; oy < size; oy++) {
             double sy = oy * scale;
             int y0 = (int) Math.floor(sy);
             int y1 = Math.min(y0 + 1, side - 1);
             double fy = sy - y0;
+            int top0 = offset(y0 - offY, h, w * 3);
+            int bottom0 = offset(y1 - offY, h, w * 3);
             for (int ox = 0; ox < size; ox++) {
-                double sx = ox * scale;
-                int x0 = (int) Math.floor(sx);
-                int x1 = Math.min(x0 + 1, side - 1);
-                double fx = sx - x0;
+                double fx = fxs[ox];
                 for (int c = 0; c < 3; c++) {
-                    double tl = px(src, w, h, x0 - offX, y0 - offY, c);
-                    double tr = px(src, w, h, x1 - offX, y0 - offY, c);
-                    double bl = px(src, w, h, x0 - offX, y1 - offY, c);
-                    double br = px(src, w, h, x1 - offX, y1 - offY, c);
+                    int channel = 2 - c; // BGR bytes, RGB out
+                    double tl = px(src, top0, left[ox], channel);
+                    double tr = px(src, top0, right[ox], channel);
+                    double bl = px(src, bottom0, left[ox], channel);
+                    double br = px(src, bottom0, right[ox], channel);
                     double top = tl + (tr - tl) * fx;
                     double bottom = bl + (br - bl) * fx;
                     out[(oy * size + ox) * 3 + c] = (float) (top + (bottom - top) * fy);
@@ -111,11 +123,13 @@ public final class DlibFaceCrop {
         return out;
     }
 
-    /** RGB channel c of the unpadded crop (BGR bytes), zero outside it. */
-    private static double px(byte[] bgr, int w, int h, int x, int y, int c) {
-        if (x < 0 || y < 0 || x >= w || y >= h) {
-            return 0;
-        }
-        return bgr[(y * w + x) * 3 + (2 - c)] & 0xFF;
+    /** The byte offset of position i along an axis of n pixels, stride bytes apart; -1 outside the crop. */
+    private static int offset(int i, int n, int stride) {
+        return i < 0 || i >= n ? -1 : i * stride;
+    }
+
+    /** A channel of the unpadded crop (BGR bytes), zero in the padding. */
+    private static double px(byte[] bgr, int row, int column, int channel) {
+        return row < 0 || column < 0 ? 0 : bgr[row + column + channel] & 0xFF;
     }
 }

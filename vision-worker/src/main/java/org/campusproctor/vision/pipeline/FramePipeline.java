@@ -81,12 +81,27 @@ public class FramePipeline implements AutoCloseable {
     public FrameAnalysis analyse(byte[] frame, float[] enrolment, FramePlan plan) {
         Loaded m = load(); // model loading (first frame only) is not part of the frame's time
         long start = System.nanoTime();
+        FrameThumbnail thumbnail = null;
+        if (plan.still() != null) {
+            // a frame that barely differs from the attempt's last analysed one takes its face results: no full
+            // decode, no FaceMesh (the schedule offers this only when no scheduled stage is due)
+            thumbnail = decoder.thumbnail(frame);
+            if (plan.still().matches(thumbnail, plan.stillMaxDifference())) {
+                return plan.still().reusedBy((System.nanoTime() - start) / 1_000);
+            }
+        }
         Mat image = decoder.decode(frame);
+        FrameAnalysis a;
         try {
-            return analyse(image, enrolment, m, new Timings(), start, plan);
+            a = analyse(image, enrolment, m, new Timings(), start, plan);
         } finally {
             image.release();
         }
+        // only a frame with one face followed onwards can become the next frames' still frame
+        if (plan.stillMaxDifference() > 0 && a.track() != null) {
+            a = a.withThumbnail(thumbnail != null ? thumbnail : decoder.thumbnail(frame));
+        }
+        return a;
     }
 
     /** The same on an already decoded BGR image (benchmarks, the clip reader). */

@@ -6,10 +6,12 @@ import org.campusproctor.vision.pipeline.DetectedObject;
 import org.campusproctor.vision.pipeline.FaceAnalysis;
 import org.campusproctor.vision.pipeline.FrameAnalysis;
 import org.campusproctor.vision.pipeline.FramePlan;
+import org.campusproctor.vision.pipeline.FrameThumbnail;
 import org.campusproctor.vision.pipeline.Gaze;
 import org.campusproctor.vision.pipeline.HeadPose;
 import org.campusproctor.vision.pipeline.PipelineOptions.Stage;
 import org.campusproctor.vision.pipeline.SpoofScore;
+import org.campusproctor.vision.pipeline.StillFrame;
 import org.campusproctor.vision.pipeline.TrackedFace;
 import org.junit.jupiter.api.Test;
 
@@ -167,5 +169,100 @@ class StageSchedulerTest {
             assertEquals(FramePlan.EVERYTHING, p);
             all.record("a", "f" + i, T0 + i * 2_000L, calm(p));
         }
+    }
+
+    // --- still frames: a frame where only tracking is due may take the last analysed frame's results
+
+    private static final FrameThumbnail THUMBNAIL = new FrameThumbnail(640, 480, 80, 60, new byte[80 * 60]);
+
+    /** A calm frame as the pipeline gives it with a still-frame plan: analysed (with its thumbnail) or reused. */
+    private static FrameAnalysis calmOrReused(FramePlan plan, double yaw) {
+        if (plan.still() != null) {
+            return plan.still().reusedBy(300);
+        }
+        FrameAnalysis a = frame(plan, 1, 0.9, 0.1, 0.3, List.of());
+        FaceAnalysis f = a.faces().get(0);
+        FaceAnalysis turned = new FaceAnalysis(f.box(), f.detectionScore(), f.keypoints(), f.landmarkScore(),
+                new HeadPose(yaw, 0, 0, 1), f.gaze(), f.mouthOpening(), f.spoof(), f.matchDistance(), null);
+        return new FrameAnalysis(640, 480, "CPU", 1, a.stages(), 1000, List.of(turned), List.of(), a.objects(), Map.of(),
+                TRACK, plan.stillMaxDifference() > 0 ? THUMBNAIL : null);
+    }
+
+    @Test
+    void aStillFrameIsOfferedOnlyWhereNothingButTrackingIsDue() {
+        List<FramePlan> plans = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // 60 s
+            plans.add(step(i, p -> calmOrReused(p, 0)));
+        }
+        int offered = 0;
+        for (int i = 1; i < 30; i++) {
+            FramePlan p = plans.get(i);
+            boolean trackingOnly = p.track() != null && !p.gaze() && !p.spoof() && !p.match() && !p.objects();
+            assertEquals(trackingOnly, p.still() != null, "frame " + i);
+            assertEquals(StageSchedule.STILL_MAX_DIFFERENCE, p.stillMaxDifference());
+            offered += p.still() != null ? 1 : 0;
+        }
+        // nothing but tracking due: frames not at a multiple of 6 s (detector, gaze), 8 s (spoof), 10 s (match)
+        assertEquals(12, offered);
+        StageScheduler.Coverage c = scheduler.coverage("a");
+        assertEquals(12, c.reused());
+        // the schedule of the other stages is the same as without still frames
+        assertEquals(10, c.runs().get(Stage.DETECT));
+        assertEquals(6_000L, c.longestGapMillis().get(Stage.DETECT));
+        assertEquals(8_000L, c.longestGapMillis().get(Stage.SPOOF));
+    }
+
+    @Test
+    void aReusedFrameTakesTheAnalysedFramesFaceButNoScheduledStage() {
+        step(0, p -> calmOrReused(p, 0));
+        FramePlan p1 = step(1, p -> calmOrReused(p, 0));
+        assertNotNull(p1.still());
+        FrameAnalysis reused = p1.still().reusedBy(300);
+        assertEquals(List.of(StillFrame.REUSED), reused.stages());
+        assertEquals(1, reused.faceCount());
+        assertEquals(0, reused.faces().get(0).pose().yaw());
+        assertNull(reused.faces().get(0).gaze());
+        assertNull(reused.faces().get(0).spoof());
+        assertNull(reused.faces().get(0).matchDistance());
+        assertNull(reused.objects());
+        assertFalse(reused.detected());
+        assertSame(TRACK, reused.track());
+    }
+
+    @Test
+    void aHeadBeyondTheRulesLimitsIsNeverAStillFrame() {
+        step(0, p -> calmOrReused(p, 50)); // yaw 50 > 35: a looking-away episode may be starting
+        FramePlan next = scheduler.plan("a", "f1", T0 + 2_000);
+        assertNotNull(next.track());
+        assertNull(next.still(), "the next frame is analysed");
+    }
+
+    @Test
+    void aStillFrameServesForAtMostItsReuseTime() {
+        StageScheduler s = new StageScheduler(new StageSchedule(60_000, 60_000, 60_000, 60_000, 60_000), a -> null, 10);
+        int analysed = 0;
+        for (int i = 0; i < 12; i++) {
+            FramePlan p = s.plan("a", "f" + i, T0 + i * 2_000L);
+            FrameAnalysis a = calmOrReused(p, 0);
+            s.record("a", "f" + i, T0 + i * 2_000L, a);
+            analysed += a.reused() ? 0 : 1;
+            if (i > 0 && (i % 3) == 0) {
+                assertFalse(a.reused(), "frame " + i + ": its still frame is 6 s old, more than "
+                        + StageSchedule.STILL_REUSE_MILLIS + " ms");
+            }
+        }
+        assertEquals(4, analysed, "at 2 s per frame: one analysed frame, then two reused, in turn");
+    }
+
+    @Test
+    void withoutStillFramesEveryFrameIsAnalysed() {
+        StageScheduler s = new StageScheduler(SCHEDULE.withoutStillFrames(), a -> null, 10);
+        for (int i = 0; i < 10; i++) {
+            FramePlan p = s.plan("a", "f" + i, T0 + i * 2_000L);
+            assertNull(p.still());
+            assertEquals(0, p.stillMaxDifference());
+            s.record("a", "f" + i, T0 + i * 2_000L, calmOrReused(p, 0));
+        }
+        assertEquals(0, s.coverage("a").reused());
     }
 }

@@ -163,7 +163,8 @@ public final class AccuracyReport {
         md.append(StageScheduler.SCHEDULED.stream().filter(st -> c.runs().containsKey(st)).map(st -> String.format(Locale.ROOT,
                 "%s %d runs (longest %.0f s between two)", st.id(), c.runs().get(st),
                 c.longestGapMillis().getOrDefault(st, 0L) / 1000.0)).collect(Collectors.joining(", ")));
-        md.append(" (spoof and gaze run only on frames with a face, gaze only on faces turned less than 45 degrees).\n");
+        md.append(" (spoof and gaze run only on frames with a face, gaze only on faces turned less than 45 degrees); ")
+                .append(c.reused()).append(" frames took a still frame's results.\n");
     }
 
     private static String raised(SegmentResult r) {

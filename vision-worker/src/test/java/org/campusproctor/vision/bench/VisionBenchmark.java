@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the labelled stills), the pipeline's overhead over raw inference, and OpenCV's Haar cascade on the same images.
  * Not a unit test: run it on a quiet machine.
  * <pre>./mvnw -B -o -pl vision-worker test-compile exec:exec@bench [-Dbench.seconds=10] [-Dbench.callers=2] [-Dbench.intraOp=1]
- *     [-Dbench.attempts=16] [-Dbench.scheduleOnly=true] [-Dbench.batchOnly=true]</pre>
+ *     [-Dbench.attempts=16] [-Dbench.scheduleOnly=true] [-Dbench.batchOnly=true]
+ *     [-Dbench.sequences=whole,calm,still] [-Dbench.schedules=every,nostill,default,longer]</pre>
  * {@code bench.scheduleOnly}: only the attempts-interleaved run (every stage on every frame vs the stage schedule);
  * {@code bench.batchOnly}: only batching across frames.
  * Writes target/benchmark.md. Intra-op threads: {@code -Dcampusproctor.vision.intra-op-threads} (default 1).
@@ -321,7 +322,18 @@ public final class VisionBenchmark {
 
     /** One attempt-interleaved run: throughput, CPU per frame, foreign load, stage coverage. */
     record AttemptsRun(long frames, double fps, double coreMsPerFrame, double foreignCores, Map<Stage, Double> runsPerFrame,
-                       Map<Stage, Long> longestGapMillis, int incidents, double trackedOnlyMs) {
+                       Map<Stage, Long> longestGapMillis, int incidents, double trackedOnlyMs, double reusedPerFrame) {
+    }
+
+    /** Sensor noise of the still candidate's frames (grey levels, Gaussian sigma): a webcam in an ordinary room. */
+    static final double STILL_NOISE = 3;
+
+    /**
+     * A candidate holding perfectly still: one frame of the clip's first segment with fresh sensor noise each time
+     * ({@link Clip#stillCopies}). Synthetic (the clip is panned and zoomed throughout): the best case of still frames.
+     */
+    static List<byte[]> stillCandidate(Clip clip, int count) {
+        return clip.stillCopies(30, STILL_NOISE, count);
     }
 
     /**
@@ -340,6 +352,7 @@ public final class VisionBenchmark {
                 calm.add(clip.frames().get(i));
             }
         }
+        List<byte[]> still = stillCandidate(clip, calm.size());
         float[] enrolment = p.activeStages().contains(Stage.MATCH) ? p.enrol(clip.frames().get(0)) : null;
         md.append("\n## Attempts interleaved at 0.5 frames/s each, every stage on every frame vs the stage schedule\n\n");
         md.append(String.format(L, "%d attempts, each sending a sequence of clip frames 2 s apart (starting at different points, "
@@ -347,21 +360,42 @@ public final class VisionBenchmark {
                 + "schedule, JPEG decode + pipeline (stages %s, face match against an enrolment from the clip), incident rules. "
                 + "Sequences: the whole clip (every 6th frame: %d frames, 38 %% of them without a face or with two, where the "
                 + "detector runs on every frame, and four people) and a calm candidate (the first segment: the enrolled person facing "
-                + "the camera, %d frames). core ms per frame "
+                + "the camera, slowly panned and zoomed, %d frames), and a still candidate (one frame of it with fresh sensor "
+                + "noise each time: Gaussian, sigma " + STILL_NOISE + ", re-encoded as the exam page does, JPEG quality 0.8). "
+                + "reused: frames given the last analysed frame's results (still frames). core ms per frame "
                 + "= this process's CPU time / frames. Measured after %d frames of every attempt, for %d s.%n%n", attempts,
                 callers, p.activeStages(), whole.size(), calm.size(), WARM_ROUNDS, seconds));
         md.append("| sequence | schedule | frames/s | core ms per frame | cores used by other processes | stage runs per frame "
-                + "(detect, gaze, spoof, match, objects) | longest gap between runs over all attempts, s | tracked-only frame, ms |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
-        for (List<byte[]> sequence : List.of(whole, calm)) {
-            for (StageSchedule schedule : List.of(StageSchedule.EVERY_FRAME, StageSchedule.defaults(), LONGER)) {
+                + "(detect, gaze, spoof, match, objects) | reused | longest gap between runs over all attempts, s | tracked-only frame, ms |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        List<String> wanted = List.of(System.getProperty("bench.sequences", "whole,calm,still").split(","));
+        for (List<byte[]> sequence : List.of(whole, calm, still)) {
+            String name = sequence == whole ? "whole" : sequence == calm ? "calm" : "still";
+            if (!wanted.contains(name)) {
+                continue;
+            }
+            Map<String, StageSchedule> schedules = new LinkedHashMap<>();
+            schedules.put("every", StageSchedule.EVERY_FRAME);
+            schedules.put("nostill", StageSchedule.defaults().withoutStillFrames());
+            schedules.put("default", StageSchedule.defaults());
+            schedules.put("longer", LONGER);
+            List<String> chosen = List.of(System.getProperty("bench.schedules", "every,nostill,default,longer").split(","));
+            for (Map.Entry<String, StageSchedule> e : schedules.entrySet()) {
+                if (!chosen.contains(e.getKey())) {
+                    continue;
+                }
+                StageSchedule schedule = e.getValue();
                 AttemptsRun r = attemptsRun(p, sequence, enrolment, schedule, attempts, callers, seconds);
-                String label = schedule.equals(StageSchedule.EVERY_FRAME) ? "every stage, every frame"
-                        : schedule.equals(LONGER) ? "longer intervals" : "default schedule";
-                md.append(String.format(L, "| %s | %s | %.1f | %.2f | %.2f | %s | %s | %s |%n", sequence == whole ? "whole clip"
-                                : "calm candidate", label, r.fps, r.coreMsPerFrame, r.foreignCores,
+                String label = switch (e.getKey()) {
+                    case "every" -> "every stage, every frame";
+                    case "nostill" -> "default, no still frames";
+                    case "longer" -> "longer intervals";
+                    default -> "default schedule";
+                };
+                md.append(String.format(L, "| %s | %s | %.1f | %.2f | %.2f | %s | %.2f | %s | %s |%n", sequence == whole ? "whole clip"
+                                : sequence == calm ? "calm candidate" : "still candidate", label, r.fps, r.coreMsPerFrame, r.foreignCores,
                         StageScheduler.SCHEDULED.stream().map(s -> String.format(L, "%.2f", r.runsPerFrame.getOrDefault(s, 0.0)))
-                                .collect(java.util.stream.Collectors.joining(" / ")),
+                                .collect(java.util.stream.Collectors.joining(" / ")), r.reusedPerFrame,
                         StageScheduler.SCHEDULED.stream().map(s -> String.format(L, "%.0f", r.longestGapMillis.getOrDefault(s, 0L) / 1000.0))
                                 .collect(java.util.stream.Collectors.joining(" / ")),
                         r.trackedOnlyMs > 0 ? String.format(L, "%.2f", r.trackedOnlyMs) : "-"));
@@ -438,19 +472,21 @@ public final class VisionBenchmark {
         Map<Stage, Double> runs = new java.util.EnumMap<>(Stage.class);
         Map<Stage, Long> gaps = new java.util.EnumMap<>(Stage.class);
         long seen = 0;
+        long reused = 0;
         for (int a = 0; a < attempts; a++) {
             StageScheduler.Coverage c = scheduler.coverage("attempt-" + a);
             if (c == null) {
                 continue;
             }
             seen += c.frames();
+            reused += c.reused();
             c.runs().forEach((s, n) -> runs.merge(s, (double) n, Double::sum));
             c.longestGapMillis().forEach((s, g) -> gaps.merge(s, g, Math::max));
         }
         long total = seen;
         runs.replaceAll((s, n) -> n / total);
         return new AttemptsRun(frames, frames / wall, cpu * 1000 / frames, Math.max(0, machine - cpu / wall), runs, gaps,
-                (int) incidents.get(), trackedOnlyMicros.get() / 1e3 / Math.max(1, trackedOnly.get()));
+                (int) incidents.get(), trackedOnlyMicros.get() / 1e3 / Math.max(1, trackedOnly.get()), (double) reused / total);
     }
 
     static void haar(FramePipeline core, Clip clip, List<byte[]> frames, List<Labels.Still> stills, List<byte[]> stillBytes,

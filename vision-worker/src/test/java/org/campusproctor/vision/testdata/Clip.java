@@ -4,6 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,5 +93,31 @@ public final class Clip {
 
     public static long millisOf(int frame) {
         return Math.round(frame * 1000 / FPS);
+    }
+
+    /**
+     * A camera held still on one frame of the clip: {@code count} copies of it, each with fresh Gaussian sensor noise
+     * of {@code sigma} grey levels, JPEG-encoded at quality 0.8 as the exam page's {@code canvas.toBlob} sends them.
+     */
+    public List<byte[]> stillCopies(int frame, double sigma, int count) {
+        Mat image = Imgcodecs.imdecode(new MatOfByte(frames.get(frame)), Imgcodecs.IMREAD_COLOR);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Mat noise = new Mat(image.size(), CvType.CV_16SC3);
+            Core.setRNGSeed(i + 1);
+            Core.randn(noise, 0, sigma);
+            Mat noisy = new Mat();
+            image.convertTo(noisy, CvType.CV_16SC3);
+            Core.add(noisy, noise, noisy);
+            noisy.convertTo(noisy, CvType.CV_8UC3);
+            MatOfByte jpeg = new MatOfByte();
+            Imgcodecs.imencode(".jpg", noisy, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 80));
+            out.add(jpeg.toArray());
+            noise.release();
+            noisy.release();
+            jpeg.release();
+        }
+        image.release();
+        return out;
     }
 }
