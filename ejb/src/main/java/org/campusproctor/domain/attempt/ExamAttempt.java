@@ -40,10 +40,12 @@ import java.util.Objects;
 @NamedQuery(name = ExamAttempt.IN_STATUS_OF_PROCTOR,
         query = "SELECT a FROM ExamAttempt a WHERE a.status = :status AND a.proctor = :proctor ORDER BY a.createdAt, a.id")
 // What a webcam frame upload needs of an attempt, in one round trip and without managing an entity: its candidate and
-// status, its exam's frame interval and incident thresholds, its registration's enrolment photo (key, or null)
+// status, its exam's frame interval and incident thresholds, its registration's enrolment photo (key, or null). Outer
+// joins only (an attempt always has its exam and registration): EclipseLink writes inner joins on unrelated entities
+// as a list of tables, before which an outer join cannot refer to them.
 @NamedQuery(name = ExamAttempt.FRAME_UPLOAD_FACTS, query = "SELECT a.candidate, a.status, e.proctoring.frameIntervalSeconds,"
-        + " e.proctoring.incidentThresholds, m.storageKey FROM ExamAttempt a JOIN Exam e ON e.id = a.examId"
-        + " JOIN Registration r ON r.id = a.registrationId LEFT JOIN StoredMedia m ON m.id = r.enrolmentMediaId"
+        + " e.proctoring.incidentThresholds, m.storageKey FROM ExamAttempt a LEFT JOIN Exam e ON e.id = a.examId"
+        + " LEFT JOIN Registration r ON r.id = a.registrationId LEFT JOIN StoredMedia m ON m.id = r.enrolmentMediaId"
         + " WHERE a.id = :id")
 @NamedQuery(name = ExamAttempt.PROCTOR_OF, query = "SELECT a.proctor FROM ExamAttempt a WHERE a.id = :id")
 public class ExamAttempt {
