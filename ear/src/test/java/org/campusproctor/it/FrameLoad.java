@@ -196,7 +196,8 @@ public final class FrameLoad {
                               peak backlog %d (429 from %d); load average %s -> %s
                               tile image per pushed frame: %s
                               stages (share of frames, lowest of an attempt): %s""",
-                    base, options.candidates(), options.mode(), options.seconds(), setupSeconds, accepted, offered, acceptedPerSecond,
+                    base, options.candidates(), options.mode(), options.seconds(), setupSeconds, accepted, offered,
+                    acceptedPerSecond,
                     refusedTotal(), refused, errors, pushed, analysedPerSecond, options.graceSeconds(), lost,
                     uploadToProctor, recordedToProctor, peakBacklog, maxPending, loadAverageBefore, loadAverageAfter,
                     options.thumbnails() ? thumbnail + ", failed " + thumbnailFailures : "not fetched", stagesLine());
@@ -330,8 +331,8 @@ public final class FrameLoad {
                 candidates.add(f.get(10, TimeUnit.MINUTES));
             }
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-            System.out.printf("%s: exam %s, %d candidates with running attempts, %d proctor(s) watching (setup %.1f s)%n",
-                    o.base(), examId, candidates.size(), proctors.size(), setupSeconds);
+            System.out.printf("%s: exam %s, %d candidates with running attempts, %d proctor(s) watching"
+                    + " (setup %.1f s)%n", o.base(), examId, candidates.size(), proctors.size(), setupSeconds);
             Report report = load(o, admin, proctors, candidates, examId, started, loadBefore, setupSeconds);
             if (!o.keepRunning()) { // silent attempts left running would raise webcam-silence incidents a minute later
                 List<Future<?>> submitted = new ArrayList<>();

@@ -62,7 +62,8 @@ public class VisionResultRecorder {
                 report.faceCount(), report.workerNode(), Instant.now(), reportJson));
         for (VisionIncident incident : report.incidents()) {
             VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
-            incidents.raiseIncident(report.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
+            incidents.raiseIncident(report.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(),
+                    r.startedAt());
         }
         List<String> proctor = em.createNamedQuery(ExamAttempt.PROCTOR_OF, String.class)
                 .setParameter("id", report.attemptId()).getResultList(); // one row; its value is null when unassigned

@@ -43,8 +43,9 @@ import java.util.Objects;
 // status, its exam's frame interval and incident thresholds, its registration's enrolment photo (key, or null). Outer
 // joins only (an attempt always has its exam and registration): EclipseLink writes inner joins on unrelated entities
 // as a list of tables, before which an outer join cannot refer to them.
-@NamedQuery(name = ExamAttempt.FRAME_UPLOAD_FACTS, query = "SELECT a.candidate, a.status, e.proctoring.frameIntervalSeconds,"
-        + " e.proctoring.incidentThresholds, m.storageKey FROM ExamAttempt a LEFT JOIN Exam e ON e.id = a.examId"
+@NamedQuery(name = ExamAttempt.FRAME_UPLOAD_FACTS, query = "SELECT a.candidate, a.status,"
+        + " e.proctoring.frameIntervalSeconds, e.proctoring.incidentThresholds, m.storageKey"
+        + " FROM ExamAttempt a LEFT JOIN Exam e ON e.id = a.examId"
         + " LEFT JOIN Registration r ON r.id = a.registrationId LEFT JOIN StoredMedia m ON m.id = r.enrolmentMediaId"
         + " WHERE a.id = :id")
 @NamedQuery(name = ExamAttempt.PROCTOR_OF, query = "SELECT a.proctor FROM ExamAttempt a WHERE a.id = :id")

@@ -23,7 +23,8 @@ import java.util.UUID;
 @Table(name = "stored_media")
 @NamedQuery(name = StoredMedia.AWAITING_ANALYSIS_SINCE,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.awaitingAnalysis = TRUE AND m.storedAt > :since")
-// Claims a frame of an attempt for its analysis: 1 row when it awaited one, 0 when recorded already (or not a frame of it)
+// Claims a frame of an attempt for its analysis: 1 row when it awaited one, 0 when recorded already (or not a frame
+// of that attempt)
 @NamedQuery(name = StoredMedia.CLAIM_FOR_ANALYSIS, query = "UPDATE StoredMedia m SET m.awaitingAnalysis = FALSE"
         + " WHERE m.id = :id AND m.attemptId = :attemptId AND m.awaitingAnalysis = TRUE")
 @NamedQuery(name = StoredMedia.EXISTS_WITH_KEY,
