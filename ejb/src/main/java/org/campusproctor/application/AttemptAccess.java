@@ -106,12 +106,12 @@ public class AttemptAccess {
      * another candidate's.
      */
     public ExamAttempt own(String attemptId) {
-        return own(attemptId, true);
-    }
-
-    /** {@link #own}, without the row lock: for work that changes no attempt (frame uploads). */
-    public ExamAttempt ownWithoutLock(String attemptId) {
-        return own(attemptId, false);
+        ExamAttempt attempt = journal.lock(attemptId);
+        if (attempt == null) {
+            throw new NotFoundException("Attempt", attemptId);
+        }
+        requireCaller(attemptId, attempt.candidate());
+        return attempt;
     }
 
     /**
@@ -127,10 +127,7 @@ public class AttemptAccess {
             throw new NotFoundException("Attempt", attemptId);
         }
         Object[] row = rows.get(0);
-        if (!isCaller((String) row[0])) {
-            refuse(attemptId, "not the candidate of this attempt");
-            throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
-        }
+        requireCaller(attemptId, (String) row[0]);
         return new FrameUploadFacts(attemptId, (AttemptStatus) row[1], ((Number) row[2]).intValue(),
                 ProctoringSettings.incidentThresholds((String) row[3]), (String) row[4]);
     }
@@ -201,16 +198,12 @@ public class AttemptAccess {
         return false;
     }
 
-    private ExamAttempt own(String attemptId, boolean lock) {
-        ExamAttempt attempt = lock ? journal.lock(attemptId) : em.find(ExamAttempt.class, attemptId);
-        if (attempt == null) {
-            throw new NotFoundException("Attempt", attemptId);
-        }
-        if (!isCaller(attempt.candidate())) {
+    /** 403 with an audited refusal unless the caller is the attempt's candidate. */
+    private void requireCaller(String attemptId, String candidate) {
+        if (!isCaller(candidate)) {
             refuse(attemptId, "not the candidate of this attempt");
             throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
         }
-        return attempt;
     }
 
     private boolean isCaller(String username) {
