@@ -121,7 +121,8 @@ public final class FrameLoad {
                   int accepted, Map<String, Integer> refused, int errors, double acceptedPerSecond, int pushed,
                   double analysedPerSecond, Latency uploadToProctor, Latency recordedToProctor, int lost,
                   long peakBacklog, int maxPending, Map<String, Double> stageShare, Map<String, Double> stageShareLowest,
-                  Latency thumbnail, int thumbnailFailures, String loadAverageBefore, String loadAverageAfter) {
+                  Latency thumbnail, int thumbnailFailures, String loadAverageBefore, String loadAverageAfter,
+                  double setupSeconds) {
 
         int refusedTotal() {
             return refused.values().stream().mapToInt(Integer::intValue).sum();
@@ -138,6 +139,7 @@ public final class FrameLoad {
                     .add("mode", options.closedLoop() ? "closed" : "open")
                     .add("intervalSeconds", options.intervalSeconds()).add("jitter", options.jitter())
                     .add("seconds", options.seconds()).add("graceSeconds", options.graceSeconds())
+                    .add("setupSeconds", round(setupSeconds))
                     .add("uploadSeconds", round(uploadSeconds)).add("offered", offered).add("accepted", accepted)
                     .add("refused", refusedJson).add("refusedTotal", refusedTotal()).add("errors", errors)
                     .add("acceptedPerSecond", round(acceptedPerSecond)).add("pushed", pushed)
@@ -158,6 +160,8 @@ public final class FrameLoad {
                     .append(" proctor(s), ").append(options.mode()).append(", for ").append(options.seconds())
                     .append(" s (grace ").append(options.graceSeconds()).append(" s).\n\n")
                     .append("| figure | value |\n|---|---|\n")
+                    .append(row("setup before the measured window (accounts, logins, attempts started)",
+                            String.format(Locale.ROOT, "%.1f s", setupSeconds)))
                     .append(row("uploads offered", Integer.toString(offered)))
                     .append(row("accepted", String.format(Locale.ROOT, "%d (%.1f frames/s)", accepted, acceptedPerSecond)))
                     .append(row("refused (429)", refusedTotal() + " " + refused))
@@ -184,6 +188,7 @@ public final class FrameLoad {
         public String toString() {
             return String.format(Locale.ROOT, """
                             %s: %d candidates, %s, %d s
+                              setup before the measured window (accounts, logins, attempts started): %.1f s
                               accepted %d of %d uploads (%.1f frames/s); refused %d %s; other errors %d
                               analysed and pushed %d (%.1f frames/s); lost (never pushed within %d s): %d
                               upload start -> proctor's socket: %s
@@ -191,7 +196,8 @@ public final class FrameLoad {
                               peak backlog %d (429 from %d); load average %s -> %s
                               tile image per pushed frame: %s
                               stages (share of frames, lowest of an attempt): %s""",
-                    base, options.candidates(), options.mode(), options.seconds(), accepted, offered, acceptedPerSecond,
+                    base, options.candidates(), options.mode(), options.seconds(), setupSeconds, accepted, offered,
+                    acceptedPerSecond,
                     refusedTotal(), refused, errors, pushed, analysedPerSecond, options.graceSeconds(), lost,
                     uploadToProctor, recordedToProctor, peakBacklog, maxPending, loadAverageBefore, loadAverageAfter,
                     options.thumbnails() ? thumbnail + ", failed " + thumbnailFailures : "not fetched", stagesLine());
@@ -299,7 +305,9 @@ public final class FrameLoad {
         Client admin = Client.login(o.base(), o.admin(), o.adminPassword());
         String password = System.getenv().getOrDefault("CAMPUSPROCTOR_LOAD_PASSWORD",
                 "load-" + UUID.randomUUID()); // a fresh one per run unless given: reused accounts get it too
-        ExecutorService setup = Executors.newFixedThreadPool(4); // logins hash passwords: slow on purpose
+        // every login (a password hash, slow on purpose) happens here, before the measured window, and is timed apart
+        long setupStart = System.nanoTime();
+        ExecutorService setup = Executors.newFixedThreadPool(4);
         try {
             List<Client> proctors = new ArrayList<>();
             for (int p = 0; p < o.proctors(); p++) {
@@ -322,9 +330,10 @@ public final class FrameLoad {
             for (Future<Candidate> f : pending) {
                 candidates.add(f.get(10, TimeUnit.MINUTES));
             }
-            System.out.printf("%s: exam %s, %d candidates with running attempts, %d proctor(s) watching%n", o.base(),
-                    examId, candidates.size(), proctors.size());
-            Report report = load(o, admin, proctors, candidates, examId, started, loadBefore);
+            double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+            System.out.printf("%s: exam %s, %d candidates with running attempts, %d proctor(s) watching"
+                    + " (setup %.1f s)%n", o.base(), examId, candidates.size(), proctors.size(), setupSeconds);
+            Report report = load(o, admin, proctors, candidates, examId, started, loadBefore, setupSeconds);
             if (!o.keepRunning()) { // silent attempts left running would raise webcam-silence incidents a minute later
                 List<Future<?>> submitted = new ArrayList<>();
                 for (Candidate c : candidates) {
@@ -342,7 +351,7 @@ public final class FrameLoad {
     }
 
     private static Report load(Options o, Client admin, List<Client> proctors, List<Candidate> candidates, String examId,
-                               Instant started, String loadBefore) throws Exception {
+                               Instant started, String loadBefore, double setupSeconds) throws Exception {
         Map<String, Arrival> arrived = new ConcurrentHashMap<>();
         // one HTTP client for every request, each with its user's session cookie: the generator's own cost stays small
         ExecutorService io = Executors.newFixedThreadPool(4);
@@ -481,7 +490,7 @@ public final class FrameLoad {
                 pushed / Math.max(0.001, (lastArrival - start) / 1e9), Latency.of(latencies),
                 pushOnly(o, admin, pushedIds, uploadStart, arrived, start), uploadStart.size() - pushed, peakBacklog.get(),
                 maxPending, stageShare, stageLowest, Latency.of(thumbnailMillis), thumbnailFailures.get(), loadBefore,
-                loadAverage());
+                loadAverage(), setupSeconds);
     }
 
     /**

@@ -9,10 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.campusproctor.domain.AccessRefusedException;
 import org.campusproctor.domain.NotFoundException;
+import org.campusproctor.contract.vision.IncidentThresholds;
+import org.campusproctor.domain.attempt.AttemptStatus;
 import org.campusproctor.domain.attempt.ExamAttempt;
+import org.campusproctor.domain.exam.ProctoringSettings;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.domain.registration.Registration;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -102,12 +106,44 @@ public class AttemptAccess {
      * another candidate's.
      */
     public ExamAttempt own(String attemptId) {
-        return own(attemptId, true);
+        ExamAttempt attempt = journal.lock(attemptId);
+        if (attempt == null) {
+            throw new NotFoundException("Attempt", attemptId);
+        }
+        requireCaller(attemptId, attempt.candidate());
+        return attempt;
     }
 
-    /** {@link #own}, without the row lock: for work that changes no attempt (frame uploads). */
-    public ExamAttempt ownWithoutLock(String attemptId) {
-        return own(attemptId, false);
+    /**
+     * What an upload of webcam frames needs of the caller's own attempt ({@link ExamAttempt#FRAME_UPLOAD_FACTS}): read
+     * in one query, without the attempt's row lock and without managing entities, since every candidate uploads every
+     * few seconds and an upload changes no attempt. Refusals as {@link #own}: 404 when there is none, 403 with an
+     * audited refusal when it is another candidate's.
+     */
+    public FrameUploadFacts ownForFrames(String attemptId) {
+        List<Object[]> rows = em.createNamedQuery(ExamAttempt.FRAME_UPLOAD_FACTS, Object[].class)
+                .setParameter("id", attemptId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Attempt", attemptId);
+        }
+        Object[] row = rows.get(0);
+        requireCaller(attemptId, (String) row[0]);
+        return new FrameUploadFacts(attemptId, (AttemptStatus) row[1], ((Number) row[2]).intValue(),
+                ProctoringSettings.incidentThresholds((String) row[3]), (String) row[4]);
+    }
+
+    /**
+     * An attempt as a frame upload needs it.
+     *
+     * @param enrolmentKey the storage key of its registration's enrolment photo, null when it has none
+     */
+    public record FrameUploadFacts(String attemptId, AttemptStatus status, int frameIntervalSeconds,
+                                   IncidentThresholds thresholds, String enrolmentKey) {
+
+        /** @throws org.campusproctor.domain.RuleViolationException ATTEMPT_COMPLETED */
+        public void requireNotCompleted() {
+            ExamAttempt.refuseIfCompleted(attemptId, status, "");
+        }
     }
 
     /** The caller's own attempt to read: another candidate's is "not found" (404), like a missing one, unaudited. */
@@ -162,16 +198,12 @@ public class AttemptAccess {
         return false;
     }
 
-    private ExamAttempt own(String attemptId, boolean lock) {
-        ExamAttempt attempt = lock ? journal.lock(attemptId) : em.find(ExamAttempt.class, attemptId);
-        if (attempt == null) {
-            throw new NotFoundException("Attempt", attemptId);
-        }
-        if (!isCaller(attempt.candidate())) {
+    /** 403 with an audited refusal unless the caller is the attempt's candidate. */
+    private void requireCaller(String attemptId, String candidate) {
+        if (!isCaller(candidate)) {
             refuse(attemptId, "not the candidate of this attempt");
             throw new AccessRefusedException("Attempt " + attemptId + " belongs to another candidate");
         }
-        return attempt;
     }
 
     private boolean isCaller(String username) {

@@ -7,13 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.campusproctor.domain.attempt.ExamAttempt;
 import org.campusproctor.domain.identity.Role;
 import org.campusproctor.contract.settings.Settings;
 import org.campusproctor.contract.vision.FrameToAnalyse;
 import org.campusproctor.contract.vision.IncidentThresholds;
-import org.campusproctor.domain.exam.Exam;
-import org.campusproctor.domain.registration.Registration;
 import org.campusproctor.domain.media.MediaKind;
 import org.campusproctor.domain.media.StoredMedia;
 import org.campusproctor.contract.media.StoredObject;
@@ -56,15 +53,11 @@ public class FrameIntake {
     @Inject
     private AttemptAccess access;
 
-    @Inject
-    private EnrolmentPhotos enrolmentPhotos;
-
     public StoredMedia accept(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String attemptId,
                               @NotNull byte[] bytes, @NotNull Instant capturedAt) {
-        ExamAttempt attempt = access.ownWithoutLock(attemptId);
+        AttemptAccess.FrameUploadFacts attempt = access.ownForFrames(attemptId);
         attempt.requireNotCompleted();
-        Exam exam = em.find(Exam.class, attempt.examId());
-        admission.admit(attemptId, exam.proctoring().frameIntervalSeconds());
+        admission.admit(attemptId, attempt.frameIntervalSeconds());
         ImageFormat format = ImageFormat.of(bytes, maxFrameBytes());
         String id = StoredMedia.newId();
         String key = attemptId + "/frames/" + DAY.format(capturedAt) + "/" + id + "." + format.extension();
@@ -72,11 +65,9 @@ public class FrameIntake {
         StoredMedia frame = new StoredMedia(id, MediaKind.WEBCAM_FRAME, attemptId, object, format.contentType(),
                 capturedAt, Instant.now());
         em.persist(frame);
-        Registration registration = em.find(Registration.class, attempt.registrationId());
-        String enrolmentKey = enrolmentPhotos.storageKey(registration);
-        IncidentThresholds thresholds = exam.proctoring().incidentThresholds();
+        IncidentThresholds thresholds = attempt.thresholds();
         dispatcher.dispatch(new FrameToAnalyse(frame.id(), attemptId, frame.storageKey(), capturedAt.toEpochMilli(),
-                enrolmentKey, thresholds.overridesNothing() ? null : thresholds, null));
+                attempt.enrolmentKey(), thresholds.overridesNothing() ? null : thresholds, null));
         return frame;
     }
 }

@@ -16,6 +16,7 @@ import org.campusproctor.domain.media.ReanalysedFrame;
 import org.campusproctor.domain.media.StoredMedia;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -46,9 +47,41 @@ public class VisionResultRecorder {
             recordReanalysis(report, reportJson);
             return;
         }
-        if (mediaId == null || em.find(FrameAnalysisRecord.class, mediaId) != null) {
-            LOG.fine(() -> "Analysis of " + mediaId + " already recorded; duplicate delivery ignored");
+        if (mediaId == null) {
+            LOG.fine("Analysis without a frame id ignored");
             return;
+        }
+        // The usual case in one statement: the frame of that attempt awaits its analysis, and is claimed for it (the
+        // flag and the record below commit together, so a redelivered report finds the frame claimed already).
+        boolean claimed = em.createNamedQuery(StoredMedia.CLAIM_FOR_ANALYSIS).setParameter("id", mediaId)
+                .setParameter("attemptId", report.attemptId()).executeUpdate() == 1;
+        if (!claimed && !claimableAnyway(report)) {
+            return;
+        }
+        em.persist(new FrameAnalysisRecord(mediaId, report.attemptId(), FrameAnalysisRecord.Status.ANALYSED,
+                report.faceCount(), report.workerNode(), Instant.now(), reportJson));
+        for (VisionIncident incident : report.incidents()) {
+            VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
+            incidents.raiseIncident(report.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(),
+                    r.startedAt());
+        }
+        List<String> proctor = em.createNamedQuery(ExamAttempt.PROCTOR_OF, String.class)
+                .setParameter("id", report.attemptId()).getResultList(); // one row; its value is null when unassigned
+        analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report,
+                proctor.isEmpty() ? null : proctor.get(0)));
+    }
+
+    /**
+     * A report whose frame was not claimed: a duplicate delivery (ignored), a report on an unknown frame or naming
+     * another attempt (refused, so that it is dead-lettered), or one on a medium that awaits no analysis.
+     *
+     * @return whether to record it all the same (a medium of that attempt without a recorded analysis)
+     */
+    private boolean claimableAnyway(FrameAnalysisReport report) {
+        String mediaId = report.mediaId();
+        if (em.find(FrameAnalysisRecord.class, mediaId) != null) {
+            LOG.fine(() -> "Analysis of " + mediaId + " already recorded; duplicate delivery ignored");
+            return false;
         }
         StoredMedia frame = em.find(StoredMedia.class, mediaId);
         if (frame == null || frame.attemptId() == null) {
@@ -59,14 +92,7 @@ public class VisionResultRecorder {
                     + ", the frame belongs to " + frame.attemptId());
         }
         frame.analysisRecorded();
-        em.persist(new FrameAnalysisRecord(mediaId, frame.attemptId(), FrameAnalysisRecord.Status.ANALYSED,
-                report.faceCount(), report.workerNode(), Instant.now(), reportJson));
-        for (VisionIncident incident : report.incidents()) {
-            VisionIncidents.Reported r = VisionIncidents.of(incident, mediaId);
-            incidents.raiseIncident(frame.attemptId(), r.type(), r.severity(), r.evidence(), r.scoresJson(), r.startedAt());
-        }
-        ExamAttempt attempt = em.find(ExamAttempt.class, frame.attemptId());
-        analysed.fire(new FrameAnalysed(FrameAnalysisRecord.Status.ANALYSED.name(), report, attempt.proctor()));
+        return true;
     }
 
     private void recordReanalysis(FrameAnalysisReport report, String reportJson) {

@@ -39,9 +39,21 @@ import java.util.Objects;
 @NamedQuery(name = ExamAttempt.IN_STATUS, query = "SELECT a FROM ExamAttempt a WHERE a.status = :status ORDER BY a.createdAt, a.id")
 @NamedQuery(name = ExamAttempt.IN_STATUS_OF_PROCTOR,
         query = "SELECT a FROM ExamAttempt a WHERE a.status = :status AND a.proctor = :proctor ORDER BY a.createdAt, a.id")
+// What a webcam frame upload needs of an attempt, in one round trip and without managing an entity: its candidate and
+// status, its exam's frame interval and incident thresholds, its registration's enrolment photo (key, or null). Outer
+// joins only (an attempt always has its exam and registration): EclipseLink writes inner joins on unrelated entities
+// as a list of tables, before which an outer join cannot refer to them.
+@NamedQuery(name = ExamAttempt.FRAME_UPLOAD_FACTS, query = "SELECT a.candidate, a.status,"
+        + " e.proctoring.frameIntervalSeconds, e.proctoring.incidentThresholds, m.storageKey"
+        + " FROM ExamAttempt a LEFT JOIN Exam e ON e.id = a.examId"
+        + " LEFT JOIN Registration r ON r.id = a.registrationId LEFT JOIN StoredMedia m ON m.id = r.enrolmentMediaId"
+        + " WHERE a.id = :id")
+@NamedQuery(name = ExamAttempt.PROCTOR_OF, query = "SELECT a.proctor FROM ExamAttempt a WHERE a.id = :id")
 public class ExamAttempt {
 
     public static final String OVERDUE = "ExamAttempt.overdue";
+    public static final String FRAME_UPLOAD_FACTS = "ExamAttempt.frameUploadFacts";
+    public static final String PROCTOR_OF = "ExamAttempt.proctorOf";
     public static final String BY_REGISTRATION = "ExamAttempt.byRegistration";
     public static final String COMPLETED_FOR_EXAM = "ExamAttempt.completedForExam";
     public static final String COUNT_FOR_EXAM = "ExamAttempt.countForExam";
@@ -409,6 +421,11 @@ public class ExamAttempt {
     }
 
     private void requireNotCompleted(String consequence) {
+        refuseIfCompleted(id, status, consequence);
+    }
+
+    /** {@link #requireNotCompleted()} for an attempt read as values ({@link #FRAME_UPLOAD_FACTS}). */
+    public static void refuseIfCompleted(String id, AttemptStatus status, String consequence) {
         if (status.isCompleted()) {
             throw new RuleViolationException("ATTEMPT_COMPLETED", "Attempt " + id + " is " + status + consequence);
         }

@@ -108,7 +108,11 @@ public class ProctoringSettings {
     public int incidentAlertCount() { return incidentAlertCount; }
     /** The exam's overrides of the vision workers' thresholds ({@link IncidentThresholds#NONE}: the defaults). */
     public IncidentThresholds incidentThresholds() {
-        return incidentThresholds == null ? IncidentThresholds.NONE
-                : VisionMessages.fromJson(incidentThresholds, IncidentThresholds.class);
+        return incidentThresholds(incidentThresholds);
+    }
+
+    /** The overrides as stored (JSON, null: none), read as values ({@code ExamAttempt.FRAME_UPLOAD_FACTS}). */
+    public static IncidentThresholds incidentThresholds(String stored) {
+        return stored == null ? IncidentThresholds.NONE : VisionMessages.fromJson(stored, IncidentThresholds.class);
     }
 }

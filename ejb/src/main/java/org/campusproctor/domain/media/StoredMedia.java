@@ -23,6 +23,10 @@ import java.util.UUID;
 @Table(name = "stored_media")
 @NamedQuery(name = StoredMedia.AWAITING_ANALYSIS_SINCE,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.awaitingAnalysis = TRUE AND m.storedAt > :since")
+// Claims a frame of an attempt for its analysis: 1 row when it awaited one, 0 when recorded already (or not a frame
+// of that attempt)
+@NamedQuery(name = StoredMedia.CLAIM_FOR_ANALYSIS, query = "UPDATE StoredMedia m SET m.awaitingAnalysis = FALSE"
+        + " WHERE m.id = :id AND m.attemptId = :attemptId AND m.awaitingAnalysis = TRUE")
 @NamedQuery(name = StoredMedia.EXISTS_WITH_KEY,
         query = "SELECT COUNT(m) FROM StoredMedia m WHERE m.storageKey = :key")
 // Retention, per exam: media of an attempt of the exam whose review is FINAL, unless an incident names it as evidence
@@ -44,6 +48,7 @@ public class StoredMedia {
 
     public static final String COUNT_OF_ATTEMPT = "StoredMedia.countOfAttempt";
     public static final String AWAITING_ANALYSIS_SINCE = "StoredMedia.awaitingAnalysisSince";
+    public static final String CLAIM_FOR_ANALYSIS = "StoredMedia.claimForAnalysis";
     public static final String EXISTS_WITH_KEY = "StoredMedia.existsWithKey";
     public static final String PURGEABLE_ATTEMPT_MEDIA = "StoredMedia.purgeableAttemptMedia";
     public static final String PURGEABLE_ENROLMENT_PHOTOS = "StoredMedia.purgeableEnrolmentPhotos";

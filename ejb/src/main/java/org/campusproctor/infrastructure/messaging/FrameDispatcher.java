@@ -1,6 +1,6 @@
 package org.campusproctor.infrastructure.messaging;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -12,11 +12,12 @@ import org.campusproctor.contract.vision.VisionMessages;
 
 /**
  * Puts a stored frame on the {@code frames} queue. Runs in the caller's transaction (the container's JMSContext
- * is XA), so the frame row and its message commit or roll back together. A re-analysis's frames go at the lowest
- * JMS priority, so live exams' frames waiting beside them are delivered first, and in a message group of their run
- * and attempt, in order on one consumer like a live attempt's.
+ * is XA), so the frame row and its message commit or roll back together: its callers are transactional services
+ * (a plain CDI bean, not an EJB: every upload calls it, and it needs no container service of its own). A
+ * re-analysis's frames go at the lowest JMS priority, so live exams' frames waiting beside them are delivered first,
+ * and in a message group of their run and attempt, in order on one consumer like a live attempt's.
  */
-@Stateless
+@ApplicationScoped
 public class FrameDispatcher {
 
     /** Below every live frame's (the JMS default, 4). */

@@ -2,6 +2,8 @@ package org.campusproctor.interfaces.messaging;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -17,12 +19,20 @@ import java.util.logging.Logger;
 /**
  * Consumes {@code vision-results}. A thin adapter: reads the {@link FrameAnalysisReport}, hands it to the application
  * service, and rethrows on failure so Artemis redelivers and finally dead-letters the message.
+ * <p>
+ * Delivery is not part of the recording's transaction: {@link VisionResultRecorder} commits its rows in a transaction
+ * of the database alone (one phase), and the message is acknowledged after that commit. This is as safe as one XA
+ * transaction over both, and spares every frame's result a two-phase commit (a prepare in the broker's journal and a
+ * transaction log record): a failure before the commit leaves the message unacknowledged, so it is redelivered (the
+ * resource adapter rolls its session back, with the same back-off and dead-lettering); a crash between the commit
+ * and the acknowledgement redelivers a report the recorder finds recorded already and ignores (it is idempotent).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Queues.VISION_RESULTS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class VisionResultListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(VisionResultListener.class.getName());

@@ -1,5 +1,6 @@
 package org.campusproctor.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Webcam frames of an attempt: upload (202, analysed asynchronously), the resulting analysis, the image for staff. */
+/**
+ * Webcam frames of an attempt: upload (202, analysed asynchronously), the resulting analysis, the image for staff.
+ * One instance serves every request (it keeps no state): every candidate uploads every few seconds.
+ */
+@ApplicationScoped
 @Path("/")
 public class FrameResource {
 
