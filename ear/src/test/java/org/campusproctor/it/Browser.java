@@ -165,6 +165,11 @@ final class Browser implements AutoCloseable {
     /** A screenshot, then axe-core on the page: serious and critical violations fail; returns every violation. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> checkPage(String step) {
+        // a page at rest: no request pending and no button left in its loading state, which PrimeFaces ends a moment
+        // after the response (minLoadAnimation), with its label faded meanwhile
+        waitFor(d -> Boolean.TRUE.equals(script("return (!window.PrimeFaces || !PrimeFaces.ajax"
+                + " || PrimeFaces.ajax.Queue.isEmpty()) && document.querySelectorAll('.ui-state-loading').length === 0;")),
+                Duration.ofSeconds(30));
         screenshot(step);
         script(axeSource());
         Map<String, Object> results = (Map<String, Object>) script(

@@ -291,10 +291,8 @@ class ConsolesBrowserIT {
         browser.waitVisible(css, WAIT).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
     }
 
-    /** axe-core once no request is pending and the pointer rests outside the page's controls. */
+    /** axe-core once the pointer rests outside the page's controls (and the page is at rest: {@link Browser#checkPage}). */
     private static void check(Browser browser, String step) {
-        await(browser, d -> Boolean.TRUE.equals(browser.script(
-                "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();")), WAIT);
         new org.openqa.selenium.interactions.Actions(browser.driver).moveToLocation(1, 1).perform();
         browser.checkPage(step);
     }
