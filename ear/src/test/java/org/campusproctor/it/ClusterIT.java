@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -399,13 +398,7 @@ class ClusterIT {
             if (process == null) {
                 return;
             }
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            Collections.reverse(tree);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            for (ProcessHandle p : tree) {
-                p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
-            }
+            CrashRecoveryIT.DedicatedServer.killTree(process);
         }
 
         /** A normal stop (SIGTERM to the JVM), then SIGKILL if it takes longer than a minute. */

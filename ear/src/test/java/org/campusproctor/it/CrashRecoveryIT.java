@@ -351,11 +351,8 @@ class CrashRecoveryIT {
             throw new AssertionError("the dedicated server did not start within " + START_TIMEOUT + "; see " + log);
         }
 
-        /** SIGKILL to the server's JVM and the script that started it: no shutdown hook, no flush, nothing. */
-        void kill() {
-            if (process == null) {
-                return;
-            }
+        /** SIGKILL to a started server's JVM and the script that started it, deepest first; waits for each to end. */
+        static void killTree(Process process) {
             List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
             Collections.reverse(tree);
             tree.forEach(ProcessHandle::destroyForcibly);
@@ -363,6 +360,14 @@ class CrashRecoveryIT {
             for (ProcessHandle p : tree) {
                 p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
             }
+        }
+
+        /** SIGKILL to the server's JVM and the script that started it: no shutdown hook, no flush, nothing. */
+        void kill() {
+            if (process == null) {
+                return;
+            }
+            killTree(process);
             try {
                 process.waitFor(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
