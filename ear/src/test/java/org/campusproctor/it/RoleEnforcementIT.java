@@ -144,9 +144,7 @@ class RoleEnforcementIT {
         assertEquals(403, frame.statusCode(), frame.body());
         // the owner's frame is accepted (64x64: intake refuses sides under 64 pixels)
         assertEquals(202, candidate.upload("/api/attempts/" + attemptId + "/frames", "image/jpeg", TestImages.syntheticJpeg(64, 64)).statusCode());
-        var refusals = Server.jsonArray(admin.get("/api/audit?limit=500")).stream().map(JsonValue::asJsonObject)
-                .filter(e -> e.getString("action").equals("ACCESS_REFUSED") && otherCandidate.username.equals(e.getString("actor")))
-                .count();
+        var refusals = Scenario.audit(otherCandidate.username, "ACCESS_REFUSED", "attempt", attemptId).size();
         assertTrue(refusals >= 1, "refusals are audited");
     }
 

@@ -21,6 +21,20 @@ final class Scenario {
     private static Client admin;
 
     /** The demo admin, logged in once (password hashing is deliberately slow). */
+    /**
+     * The audit entries matching the filters (actor, action, targetType, targetId; null: any), newest first, at most
+     * 200: filtered by the server, so that what other tests audit meanwhile cannot push them out of a "latest" list.
+     */
+    static List<JsonObject> audit(String actor, String action, String targetType, String targetId) throws Exception {
+        StringBuilder query = new StringBuilder("/api/audit/search?size=200");
+        for (String[] f : new String[][]{{"actor", actor}, {"action", action}, {"targetType", targetType}, {"targetId", targetId}}) {
+            if (f[1] != null) {
+                query.append('&').append(f[0]).append('=').append(java.net.URLEncoder.encode(f[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return admin().expect(200, admin().get(query.toString())).getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
     static synchronized Client admin() {
         if (admin == null) {
             admin = Client.demo("admin");

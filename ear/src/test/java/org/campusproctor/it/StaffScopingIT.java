@@ -165,9 +165,6 @@ class StaffScopingIT {
     }
 
     static long refusals(Client who, String attemptId) throws Exception {
-        return Server.jsonArray(admin.get("/api/audit?limit=1000")).stream().map(JsonValue::asJsonObject)
-                .filter(e -> e.getString("action").equals("ACCESS_REFUSED") && who.username.equals(e.getString("actor"))
-                        && attemptId.equals(e.getString("targetId", null)))
-                .count();
+        return Scenario.audit(who.username, "ACCESS_REFUSED", null, attemptId).size();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +28,8 @@ import java.util.function.Predicate;
  *
  * <ul>
  *     <li>A candidate acts only on their own attempts: another candidate's is refused (403) and the refusal audited
- *     in its own transaction. Reads of another's attempt or registration say "not found" (never confirm it exists).</li>
+ *     once its transaction is over ({@link RequestRefusals}). Reads of another's attempt or registration say "not
+ *     found" (never confirm it exists).</li>
  *     <li>Staff work on attempts by one rule, {@link StaffScope}: a proctor sees and acts on the attempts assigned to
  *     them, registrars see every attempt, admins see and act on every attempt. An attempt assigned to nobody is out of
  *     every proctor's scope: otherwise every proctor would see every such attempt, which is the leak this rule
@@ -51,6 +53,9 @@ public class AttemptAccess {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private RequestRefusals refusals;
 
     /**
      * The one scoping rule of staff work: which attempts a member of staff may see, or act on. Everything that shows
@@ -211,6 +216,10 @@ public class AttemptAccess {
     }
 
     private void refuse(String attemptId, String why) {
-        audit.recordSeparately(caller(), "ACCESS_REFUSED", "attempt", attemptId, why);
+        try {
+            refusals.refused(caller(), attemptId, why);
+        } catch (ContextNotActiveException e) { // no request (e.g. a socket's message): at once, in its own transaction
+            audit.recordSeparately(caller(), "ACCESS_REFUSED", "attempt", attemptId, why);
+        }
     }
 }

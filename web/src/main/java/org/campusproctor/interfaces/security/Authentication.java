@@ -26,9 +26,8 @@ public class Authentication {
             return retryAfterSeconds > 0;
         }
 
-        /** SEND_CONTINUE: the credentials were valid and the mechanism redirects to the page first asked for. */
         public boolean succeeded() {
-            return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+            return status == AuthenticationStatus.SUCCESS;
         }
     }
 

@@ -34,13 +34,10 @@ public class LoginPage {
                     "Too many failed logins; try again in " + outcome.retryAfterSeconds() + " s", null));
             return null;
         }
-        switch (outcome.status()) {
-            case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to the originally requested page
-            case SUCCESS -> {
-                return "/index.xhtml?faces-redirect=true";
-            }
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Unknown user or wrong password", null));
+        if (outcome.succeeded()) {
+            return "/index.xhtml?faces-redirect=true"; // each role's home
         }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Unknown user or wrong password", null));
         return null;
     }
 

@@ -2,6 +2,8 @@ package org.campusproctor.vision.interfaces.messaging;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -33,6 +35,13 @@ import java.util.stream.Collectors;
  * <p>
  * Concurrency: {@code maxSession} parallel consumers per node from {@code campusproctor.vision.max-session}
  * (needs WildFly's {@code annotation-property-replacement}, enabled by server-config).
+ * <p>
+ * Delivery is not transacted: the frame is acknowledged after its report is sent (a persistent send, which returns
+ * once the broker has it). A node that dies while analysing leaves its frames unacknowledged, and the broker hands
+ * them at once to the consumers of the other nodes; a two-phase commit would instead keep every frame caught between
+ * prepare and commit locked on the broker until that node came back. A death between the send and the acknowledgement
+ * analyses the frame twice; the recorder keeps the first report and ignores the second. A failure rolls the session
+ * back, so the frame is redelivered with the broker's back-off and dead-lettered after its attempts, as before.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -40,6 +49,7 @@ import java.util.stream.Collectors;
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${campusproctor.vision.max-session:2}")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FrameAnalysisWorker implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(FrameAnalysisWorker.class.getName());

@@ -1,7 +1,5 @@
 package org.campusproctor.interfaces.web.candidate;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,14 +28,13 @@ public class CandidateNotices {
             "TERMINATED", "ERROR", "IDENTITY_VERIFIED", "EXPIRED");
 
     /**
-     * Sends off the request thread: OmniFaces' push context, made inside a Faces request (the candidate's start, a
-     * proctor's screen), looks for that request's view scope and fails; made here it is the application's.
+     * Made when the first event is observed: on the proctor-feed listener's thread, which fires every broadcast event,
+     * never inside a Faces request (OmniFaces' push context, made inside one, would look for that request's view scope
+     * and fail).
      */
-    @Resource
-    private ManagedExecutorService executor;
-
     @Inject
-    private Channel channel;
+    @Push(channel = "attempt")
+    private PushContext attempt;
 
     void onAttemptChanged(@Observes @Broadcast AttemptChanged event) {
         if (event.candidate() == null || !FOR_CANDIDATE.contains(event.action())) {
@@ -46,26 +43,10 @@ public class CandidateNotices {
         String message = Json.createObjectBuilder().add("attemptId", event.attemptId()).add("action", event.action())
                 .add("status", event.status()).add("detail", event.detail() == null ? "" : event.detail())
                 .add("sentAt", System.currentTimeMillis()).build().toString();
-        String candidate = event.candidate();
-        executor.execute(() -> {
-            try {
-                channel.send(message, candidate);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Notice to the candidate of attempt " + event.attemptId() + " not pushed", e);
-            }
-        });
-    }
-
-    /** The user-targeted push channel, created on first use (on the executor's thread, see above). */
-    @ApplicationScoped
-    static class Channel {
-
-        @Inject
-        @Push(channel = "attempt")
-        private PushContext attempt;
-
-        void send(String message, String user) {
-            attempt.send(message, user);
+        try {
+            attempt.send(message, event.candidate());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notice to the candidate of attempt " + event.attemptId() + " not pushed", e);
         }
     }
 }
