@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Analysis capacity of one node against two, on one machine: the nodes that ClusterIT installs (ear/target/it/cluster-1
-# and cluster-2: PostgreSQL database campusproctor_it_cluster, the build's standalone broker, one media directory),
+# and cluster-2: PostgreSQL database campusproctor_it_cluster, its own standalone broker, one media directory),
 # each pinned to its own CPU core (taskset), under a closed-loop frame load on node 1 (FrameLoad). The rate is read
 # from the database: frames analysed per second, per node, over each measured minute (the broker keeps the workers
 # busy: the backlog stays at its bound).
@@ -22,7 +22,7 @@ done
 core1="${cores%%,*}" core2="${cores##*,}"
 node1="$(ls -d "$ear"/target/it/cluster-1/wildfly-* 2>/dev/null | head -n 1)"
 node2="$(ls -d "$ear"/target/it/cluster-2/wildfly-* 2>/dev/null | head -n 1)"
-broker="$ear/target/it/artemis/broker"
+broker="$ear/target/it/artemis/broker-cluster"
 [ -n "$node1" ] && [ -n "$node2" ] && [ -d "$broker" ] || { echo "two-node-load: run ./mvnw -B verify first (ClusterIT installs the nodes)" >&2; exit 2; }
 sql() { psql -h 127.0.0.1 -U postgres -d campusproctor_it_cluster -At -c "$1"; }
 
