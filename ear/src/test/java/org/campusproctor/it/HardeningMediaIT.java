@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -135,7 +137,7 @@ class HardeningMediaIT {
         }
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger queueFull = new AtomicInteger();
-        java.util.Queue<String> other = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<String> other = new ConcurrentLinkedQueue<>();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
         ExecutorService pool = Executors.newFixedThreadPool(candidates.size());
         try {

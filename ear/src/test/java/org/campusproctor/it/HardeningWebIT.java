@@ -2,7 +2,6 @@ package org.campusproctor.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;

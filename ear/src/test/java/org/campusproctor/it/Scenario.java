@@ -5,6 +5,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,10 +31,11 @@ final class Scenario {
         StringBuilder query = new StringBuilder("/api/audit/search?size=200");
         for (String[] f : new String[][]{{"actor", actor}, {"action", action}, {"targetType", targetType}, {"targetId", targetId}}) {
             if (f[1] != null) {
-                query.append('&').append(f[0]).append('=').append(java.net.URLEncoder.encode(f[1], java.nio.charset.StandardCharsets.UTF_8));
+                query.append('&').append(f[0]).append('=').append(URLEncoder.encode(f[1], StandardCharsets.UTF_8));
             }
         }
-        return admin().expect(200, admin().get(query.toString())).getJsonArray("items").getValuesAs(JsonObject.class);
+        Client admin = admin();
+        return admin.expect(200, admin.get(query.toString())).getJsonArray("items").getValuesAs(JsonObject.class);
     }
 
     static synchronized Client admin() {
