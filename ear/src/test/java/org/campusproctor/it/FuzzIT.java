@@ -63,7 +63,8 @@ class FuzzIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("fuzz %s: %d requests in %.1f s, statuses %s, seed %d%n", Server.DB, REQUESTS, seconds,
                 statuses, SEED);
-        assertTrue(unexpected.isEmpty(), "requests not refused with a 4xx (" + statuses + "):\n" + String.join("\n", unexpected));
+        assertTrue(unexpected.isEmpty(), "requests not refused with a 4xx (" + statuses + ", seed " + SEED + "):\n"
+                + String.join("\n", unexpected));
         assertEquals(before, snapshot(""), "a refused request changed data");
         // still healthy: status up, and the owner can still work on the attempt
         assertEquals(200, Server.get("/api/system/status").statusCode());
