@@ -11,9 +11,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -57,7 +54,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private static Node node1;
     private static Node node2;
@@ -323,51 +319,23 @@ class ClusterIT {
     static final class Node {
         final String base;
         private final Path home;
-        private final String name;
         private final int offset;
         private final boolean web;
-        private Process process;
-        private int starts;
+        private final WildFlyProcess server;
 
         Node(Path home, String name, int offset) {
             this.web = !name.endsWith("-worker");
             this.home = home;
-            this.name = name;
             this.offset = offset;
             this.base = "http://localhost:" + (8080 + offset) + "/campusproctor";
-            Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
+            this.server = new WildFlyProcess(home, name, "-Djboss.socket.binding.port-offset=" + offset,
+                    "-Djboss.node.name=" + name, "-Djboss.tx.node.id=" + name);
         }
 
         void start() throws Exception {
-            Path log = home.getParent().resolve("server-console-" + (++starts) + ".log");
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                    "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + offset,
-                    "-Djboss.node.name=" + name, "-Djboss.tx.node.id=" + name)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true");
-            builder.environment().put("JBOSS_HOME", home.toString());
-            process = builder.start();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " stopped during start-up; see " + log);
-                }
-                if (!web && Files.exists(log) && Files.readString(log).contains("Deployed \"campusproctor-worker.ear\"")) {
-                    return; // the worker-only EAR has no HTTP interface: deployed is ready
-                }
-                try {
-                    if (web && http.send(HttpRequest.newBuilder(URI.create(base + "/api/system/status"))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(1_000);
-            }
-            kill();
-            throw new AssertionError(name + " did not start within " + START_TIMEOUT + "; see " + log);
+            // the worker-only EAR has no HTTP interface: deployed is ready
+            server.start(web ? s -> WildFlyProcess.answers(base + "/api/system/status")
+                    : s -> !s.consoleLines("Deployed \"campusproctor-worker.ear\"").isEmpty());
         }
 
         /** Starts or stops the delivery of messages to one of the EAR's message-driven beans (WildFly management). */
@@ -393,23 +361,11 @@ class ClusterIT {
 
         /** SIGKILL to the node's JVM and the script that started it: no shutdown of any kind. */
         void kill() {
-            if (process == null) {
-                return;
-            }
-            CrashRecoveryIT.DedicatedServer.killTree(process);
+            server.kill();
         }
 
-        /** A normal stop (SIGTERM to the JVM), then SIGKILL if it takes longer than a minute. */
         void stop() {
-            if (process == null) {
-                return;
-            }
-            List<ProcessHandle> jvms = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
-            jvms.forEach(ProcessHandle::destroy);
-            for (ProcessHandle p : jvms) {
-                p.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> p).join();
-            }
-            kill();
+            server.stop();
         }
     }
 }

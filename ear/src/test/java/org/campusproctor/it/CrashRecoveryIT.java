@@ -8,11 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,9 +18,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +50,6 @@ class CrashRecoveryIT {
 
     private static final int OFFSET = Integer.getInteger("it.crash.offset", 300);
     private static final String BASE = "http://localhost:" + (8080 + OFFSET) + "/campusproctor";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private static DedicatedServer server;
 
@@ -278,19 +272,16 @@ class CrashRecoveryIT {
 
         final Path home;
         private final Path original;
-        private final int offset;
-        private Process process;
-        private int starts;
+        private final WildFlyProcess server;
 
         DedicatedServer(Path original, String name, int offset) throws IOException {
             this.original = original.toAbsolutePath().normalize();
             this.home = this.original.getParent().getParent().resolve(name).resolve(this.original.getFileName());
-            this.offset = offset;
             if (Files.exists(home.getParent())) {
                 deleteTree(home.getParent());
             }
             copyInstallation();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
+            this.server = new WildFlyProcess(home, "the dedicated server", "-Djboss.socket.binding.port-offset=" + offset);
         }
 
         private void copyInstallation() throws IOException {
@@ -324,75 +315,20 @@ class CrashRecoveryIT {
         }
 
         void start() throws Exception {
-            Path log = home.getParent().resolve("server-console-" + (++starts) + ".log");
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                    "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + offset)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true");
-            builder.environment().put("JBOSS_HOME", home.toString());
-            process = builder.start();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the dedicated server stopped during start-up; see " + log);
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/system/status"))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(1_000);
-            }
-            kill();
-            throw new AssertionError("the dedicated server did not start within " + START_TIMEOUT + "; see " + log);
-        }
-
-        /** SIGKILL to a started server's JVM and the script that started it, deepest first; waits for each to end. */
-        static void killTree(Process process) {
-            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            Collections.reverse(tree);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            for (ProcessHandle p : tree) {
-                p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
-            }
+            server.start(s -> WildFlyProcess.answers(BASE + "/api/system/status"));
         }
 
         /** SIGKILL to the server's JVM and the script that started it: no shutdown hook, no flush, nothing. */
         void kill() {
-            if (process == null) {
-                return;
-            }
-            killTree(process);
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.kill();
         }
 
-        /** A normal stop (SIGTERM to the JVM), then SIGKILL if it takes longer than a minute. */
         void stop() {
-            if (process == null) {
-                return;
-            }
-            List<ProcessHandle> jvms = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
-            jvms.forEach(ProcessHandle::destroy);
-            for (ProcessHandle p : jvms) {
-                p.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> p).join();
-            }
-            kill();
+            server.stop();
         }
 
-        /** The lines of the last start's console log that contain the text. */
         String consoleLines(String text) throws IOException {
-            try (Stream<String> lines = Files.lines(home.getParent().resolve("server-console-" + starts + ".log"))) {
-                return lines.filter(l -> l.contains(text)).collect(Collectors.joining("\n"));
-            }
+            return server.consoleLines(text);
         }
 
         int unsettledMarks(Path media) throws IOException {
