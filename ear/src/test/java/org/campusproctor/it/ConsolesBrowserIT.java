@@ -68,10 +68,9 @@ class ConsolesBrowserIT {
             assertEquals(from + " – " + until, browser.find("#window-shown").getText());
             assertEquals("62.50%", browser.find("#passing-shown").getText());
             check(browser, "exam-settings");
-            JsonObject changed = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action="
-                    + "EXAM_SETTINGS_CHANGED&targetId=" + examId));
+            JsonObject changed = Scenario.audit(null, "EXAM_SETTINGS_CHANGED", null, examId).get(0);
             assertEquals("availableFrom: null -> " + from + "; availableUntil: null -> " + until
-                    + "; passingScore: 50.00 -> 62.50", changed.getJsonArray("items").getJsonObject(0).getString("detail"));
+                    + "; passingScore: 50.00 -> 62.50", changed.getString("detail"));
             Path bank = Files.createTempFile("questions", ".json");
             Files.writeString(bank, "{\"format\":1,\"questions\":[{\"type\":\"TRUE_FALSE\",\"prompt\":\"Imported from a file?\","
                     + "\"points\":1,\"correctBoolean\":true}]}", StandardCharsets.UTF_8);
@@ -226,10 +225,8 @@ class ConsolesBrowserIT {
             assertEquals(7, saved.getInt("frameIntervalSeconds"));
             assertEquals(40.0, saved.getJsonObject("incidentThresholds").getJsonNumber("maxYawDegrees").doubleValue());
             assertEquals(1, saved.getJsonObject("incidentThresholds").size(), "only the threshold typed is overridden");
-            JsonObject audit = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action="
-                    + "EXAM_PROCTORING_CHANGED&targetId=" + examId));
-            assertEquals("frameIntervalSeconds 5 -> 7; maxYawDegrees default -> 40.0",
-                    audit.getJsonArray("items").getJsonObject(0).getString("detail"));
+            JsonObject audit = Scenario.audit(null, "EXAM_PROCTORING_CHANGED", null, examId).get(0);
+            assertEquals("frameIntervalSeconds 5 -> 7; maxYawDegrees default -> 40.0", audit.getString("detail"));
 
             // the attempt has started (and was submitted): the duration stays, and the attempt is listed with its outcome
             type(browser, "input[id='exam:duration_input']", "15");
@@ -281,9 +278,8 @@ class ConsolesBrowserIT {
         JsonObject graded = registrar.expect(200, registrar.get(base));
         assertEquals(new java.math.BigDecimal("5.00"), graded.getJsonNumber("score").bigDecimalValue());
         assertTrue(graded.getBoolean("gradingComplete"), graded.toString());
-        JsonObject audit = Scenario.admin().expect(200, Scenario.admin().get("/api/audit/search?action=ANSWER_GRADED&targetId="
-                + attempt.getString("id")));
-        assertEquals(1, audit.getJsonArray("items").size(), audit.toString());
+        List<JsonObject> audit = Scenario.audit(null, "ANSWER_GRADED", null, attempt.getString("id"));
+        assertEquals(1, audit.size(), audit.toString());
     }
 
     /** Replaces an input's text (select all, then type). */

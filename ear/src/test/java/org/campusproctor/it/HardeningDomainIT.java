@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -250,12 +253,12 @@ class HardeningDomainIT {
     void auditFieldsAreEscapedAndEveryAppliedSaveIsKept() throws Exception {
         String marker = Scenario.unique("FORGED");
         String forged = "it-inject\nAUDIT admin " + marker + "\r\u2028";
+        Instant sent = Instant.now();
         Client.anonymous().post("/api/session", Json.createObjectBuilder().add("username", forged).add("password", "x").build());
         JsonObject entry = Scenario.audit(null, "LOGIN_FAILED", null, null).stream()
                 .filter(e -> e.getString("actor").contains(marker)).findFirst().orElseThrow();
         assertEquals("it-inject\\nAUDIT admin " + marker + "\\r\\u2028", entry.getString("actor"));
-        Path log = Path.of(System.getProperty("it.server.log"));
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> lines = serverLogSince(sent.minusSeconds(1));
         assertTrue(lines.stream().anyMatch(l -> l.contains("AUDIT it-inject\\nAUDIT admin " + marker)), "the escaped line is logged");
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("AUDIT admin " + marker)), "no forged line");
 
@@ -284,6 +287,21 @@ class HardeningDomainIT {
         candidate.expect(403, candidate.get(base + "/answer-revisions"));
         Client.anonymous().expect(401, Client.anonymous().get(base + "/answer-revisions"));
         proctor.expect(404, proctor.get("/api/attempts/no-such-attempt/answer-revisions"));
+    }
+
+    /** The server log's lines, with the files it rotated to since then (Payara rotates every 2 MB: often, under tests). */
+    private static List<String> serverLogSince(Instant since) throws IOException {
+        Path log = Path.of(System.getProperty("it.server.log"));
+        String name = log.getFileName().toString();
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(log.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name)).toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(since)) {
+                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return lines;
     }
 
     private static Map<String, String> byType(JsonObject attempt) {
