@@ -11,12 +11,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two WildFly nodes of one installation: one PostgreSQL database, one media directory, one broker (the build's
  * standalone Artemis; both nodes installed with {@code install.sh --broker remote}). The test starts the nodes itself,
- * so that it can kill one. Clients reach node 1 only, as behind a proxy that sends them there.
+ * so that it can kill one. Clients reach node 1, but for those that go through Apache httpd in front of both nodes,
+ * set up as the README tells university IT ({@code server-config/proxy/apache-campusproctor.conf}).
  * <ol>
  *     <li>Both nodes' sweeps (every 5 s) see the same attempts: a silent webcam raises one incident, an attempt past
  *     its deadline expires once.</li>
@@ -46,7 +49,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *     <li>While candidates upload to node 1 and node 2 analyses (its consumers own every attempt's message group),
  *     node 1's workers are started and node 2 is killed (SIGKILL): every accepted frame is analysed and pushed without
  *     node 2 coming back (the frames it was analysing are redelivered to node 1), node 1 takes over node 2's attempts,
- *     and the time from the kill to node 1's first result is printed.</li>
+ *     and the time from the kill to node 1's first result is printed. Through the proxy, a candidate whose session was
+ *     on node 2 is sent to node 1, logs in again and goes on with the attempt (answers and frames), and the proctor's
+ *     feed through the proxy keeps updating.</li>
  *     <li>A third node runs only the worker-only EAR ({@code ear/worker}: vision worker and contract) on the same
  *     broker and media directory: with node 1's workers stopped, it analyses the frames uploaded to node 1.</li>
  * </ol>
@@ -54,10 +59,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-
     private static Node node1;
     private static Node node2;
     private static Node worker;
+    private static ReverseProxy proxy;
 
     @BeforeAll
     static void startNodes() throws Exception {
@@ -68,10 +73,18 @@ class ClusterIT {
                 Integer.getInteger("it.cluster.node2.offset", 1100));
         node1.start(); // first: it migrates the database alone
         node2.start();
+        Map<String, String> routes = new LinkedHashMap<>(); // jboss.node.name -> HTTP listener
+        routes.put("cluster-1", URI.create(node1.base).getAuthority().replace("localhost", "127.0.0.1"));
+        routes.put("cluster-2", URI.create(node2.base).getAuthority().replace("localhost", "127.0.0.1"));
+        proxy = ReverseProxy.start(Path.of(System.getProperty("it.cluster.node1.home")).getParent().resolveSibling("cluster-proxy"),
+                Integer.getInteger("it.cluster.proxy.port", 9480), routes);
     }
 
     @AfterAll
     static void stopNodes() {
+        if (proxy != null) {
+            proxy.close();
+        }
         for (Node node : new Node[]{worker, node2, node1}) {
             if (node != null) {
                 node.stop();
@@ -147,7 +160,8 @@ class ClusterIT {
     void aKilledNodeLosesNoAcceptedFrameAndTheOtherTakesOverItsAttempts() throws Exception {
         Client registrar = Client.demo("registrar");
         Client proctor = Scenario.newUser("proctor");
-        String examId = Scenario.exam(registrar, 3600, false, Scenario.shortTexts(1)).getString("id");
+        JsonObject exam = Scenario.exam(registrar, 3600, false, Scenario.shortTexts(1));
+        String examId = exam.getString("id");
         List<Client> candidates = new ArrayList<>();
         List<String> attempts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -159,6 +173,19 @@ class ClusterIT {
         List<JsonObject> feed = new CopyOnWriteArrayList<>();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>(); // mediaId -> when its analysis reached the socket
         WebSocket socket = proctor.webSocket("/ws/proctor-feed", timed(feed, receivedAt)).get(30, TimeUnit.SECONDS);
+
+        // through the README's reverse proxy: a candidate whose session the balancer put on node 2, and the proctor,
+        // on node 1, following the feed through the proxy's WebSocket upgrade
+        Client proxied = Scenario.newUser("candidate");
+        String proxiedAttempt = "/api/attempts/" + Scenario.startedAttempt(proxied,
+                Scenario.register(registrar, examId, proxied, proctor, 0)).getString("id");
+        Client onNode2 = loginThroughProxy(proxied.username, "cluster-2");
+        List<JsonObject> proxiedFeed = new CopyOnWriteArrayList<>();
+        WebSocket proxiedSocket = loginThroughProxy(proctor.username, "cluster-1")
+                .webSocket("/ws/proctor-feed", StaffScopingIT.collect(proxiedFeed)).get(30, TimeUnit.SECONDS);
+        String viaNode2 = onNode2.expect(202, onNode2.upload(proxiedAttempt + "/frames", "image/jpeg", ClipFrames.at(0)))
+                .getString("mediaId");
+
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicBoolean uploading = new AtomicBoolean(true);
         List<Thread> uploaders = new ArrayList<>();
@@ -176,6 +203,8 @@ class ClusterIT {
         } finally {
             node1.delivery("FrameAnalysisWorker", true);
         }
+        assertNotNull(await(proxiedFeed, e -> viaNode2.equals(e.getString("mediaId", null)), 120),
+                "a frame uploaded through the proxy to node 2 reaches the proctor through the proxy: " + proxy.accessLog());
         Thread.sleep(1_000);
 
         long killedAt = System.currentTimeMillis();
@@ -207,9 +236,40 @@ class ClusterIT {
                             + " -> first result from node 1 after %d ms; uploads stopped %d ms after the kill, last"
                             + " result %d ms after the kill%n",
                     accepted.size(), receivedAt.size(), takeover - killedAt, uploadsStoppedAt - killedAt, allDone - killedAt);
+
+            // the proxied candidate's node is gone: the proxy sends it to node 1, which does not know its session (a
+            // browser would show the login page); once logged in again there, the attempt goes on where it was
+            HttpResponse<String> orphaned = onNode2.get(proxiedAttempt);
+            for (int i = 0; i < 10 && orphaned.statusCode() >= 500; i++) { // a reload, should the proxy answer 502/503
+                Thread.sleep(1_000);
+                orphaned = onNode2.get(proxiedAttempt);
+            }
+            assertEquals(401, orphaned.statusCode(), "node 2's session is unknown on node 1: " + proxy.accessLog());
+            Client again = loginThroughProxy(proxied.username, "cluster-1");
+            assertEquals("IN_PROGRESS", again.expect(200, again.get(proxiedAttempt)).getString("status"));
+            String question = exam.getJsonArray("questions").getJsonObject(0).getString("id");
+            assertEquals("APPLIED", again.expect(200, again.put(proxiedAttempt + "/answers/" + question,
+                    Scenario.save(question, "written after the failover", "failover-1", 1))).getString("outcome"));
+            String viaNode1 = again.expect(202, again.upload(proxiedAttempt + "/frames", "image/jpeg", ClipFrames.at(1)))
+                    .getString("mediaId");
+            JsonObject analysed = await(proxiedFeed, e -> viaNode1.equals(e.getString("mediaId", null)), 120);
+            assertNotNull(analysed, "the proctor's feed through the proxy goes on after the kill: " + proxy.accessLog());
+            assertEquals("cluster-1", analysed.getString("workerNode"), analysed.toString());
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            proxiedSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+    }
+
+    /** Logs in through the proxy until its balancer has put the session on the node (route: its jboss.node.name). */
+    private static Client loginThroughProxy(String username, String route) throws IOException {
+        for (int i = 0; i < 10; i++) {
+            Client client = Client.login(proxy.base, username, Client.IT_PASSWORD);
+            if (client.cookieHeader().contains("." + route)) {
+                return client;
+            }
+        }
+        throw new AssertionError("the proxy never put " + username + "'s session on " + route + ":\n" + proxy.accessLog());
     }
 
     @Test
