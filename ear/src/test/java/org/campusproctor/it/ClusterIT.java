@@ -76,8 +76,8 @@ class ClusterIT {
         Map<String, String> routes = new LinkedHashMap<>(); // jboss.node.name -> HTTP listener
         routes.put("cluster-1", URI.create(node1.base).getAuthority().replace("localhost", "127.0.0.1"));
         routes.put("cluster-2", URI.create(node2.base).getAuthority().replace("localhost", "127.0.0.1"));
-        proxy = ReverseProxy.start(Path.of(System.getProperty("it.cluster.node1.home")).getParent().resolveSibling("cluster-proxy"),
-                Integer.getInteger("it.cluster.proxy.port", 9480), routes);
+        Path proxyDir = Path.of(System.getProperty("it.cluster.node1.home")).getParent().resolveSibling("cluster-proxy");
+        proxy = ReverseProxy.start(proxyDir, Integer.getInteger("it.cluster.proxy.port", 9480), routes);
     }
 
     @AfterAll
@@ -204,7 +204,7 @@ class ClusterIT {
             node1.delivery("FrameAnalysisWorker", true);
         }
         assertNotNull(await(proxiedFeed, e -> viaNode2.equals(e.getString("mediaId", null)), 120),
-                "a frame uploaded through the proxy to node 2 reaches the proctor through the proxy: " + proxy.accessLog());
+                () -> "a frame uploaded through the proxy to node 2 reaches the proctor through the proxy: " + proxy.accessLog());
         Thread.sleep(1_000);
 
         long killedAt = System.currentTimeMillis();
@@ -244,7 +244,7 @@ class ClusterIT {
                 Thread.sleep(1_000);
                 orphaned = onNode2.get(proxiedAttempt);
             }
-            assertEquals(401, orphaned.statusCode(), "node 2's session is unknown on node 1: " + proxy.accessLog());
+            assertEquals(401, orphaned.statusCode(), () -> "node 2's session is unknown on node 1: " + proxy.accessLog());
             Client again = loginThroughProxy(proxied.username, "cluster-1");
             assertEquals("IN_PROGRESS", again.expect(200, again.get(proxiedAttempt)).getString("status"));
             String question = exam.getJsonArray("questions").getJsonObject(0).getString("id");
@@ -253,7 +253,7 @@ class ClusterIT {
             String viaNode1 = again.expect(202, again.upload(proxiedAttempt + "/frames", "image/jpeg", ClipFrames.at(1)))
                     .getString("mediaId");
             JsonObject analysed = await(proxiedFeed, e -> viaNode1.equals(e.getString("mediaId", null)), 120);
-            assertNotNull(analysed, "the proctor's feed through the proxy goes on after the kill: " + proxy.accessLog());
+            assertNotNull(analysed, () -> "the proctor's feed through the proxy goes on after the kill: " + proxy.accessLog());
             assertEquals("cluster-1", analysed.getString("workerNode"), analysed.toString());
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
@@ -262,7 +262,7 @@ class ClusterIT {
     }
 
     /** Logs in through the proxy until its balancer has put the session on the node (route: its jboss.node.name). */
-    private static Client loginThroughProxy(String username, String route) throws IOException {
+    private static Client loginThroughProxy(String username, String route) {
         for (int i = 0; i < 10; i++) {
             Client client = Client.login(proxy.base, username, Client.IT_PASSWORD);
             if (client.cookieHeader().contains("." + route)) {
